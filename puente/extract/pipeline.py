@@ -1,0 +1,78 @@
+"""The extraction pipeline: one short function calling named stages in order.
+
+normalise → segment → classify → when/where → contacts → organizations → languages → topics
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from . import classify, contacts, languages, organizations, segment, topics, when
+from .model import Document, Item, Segment, SourceDocument
+from .normalise import normalise
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every stage may know about the whole document."""
+
+    reference: date  # the send date: "tomorrow" and yearless dates resolve against it
+    timezone: str  # IANA zone of the publisher
+    acronyms: dict[str, str]  # acronym -> expansion, as the document itself pairs them
+    language: str | None  # the document's main language
+
+
+def extract(text: str, reference: date, timezone: str = "America/Chicago") -> tuple[Item, ...]:
+    text = normalise(text)
+    ctx = Context(reference, timezone, organizations.acronyms(text), languages.detect(text))
+    return tuple(build_item(seg, ctx) for seg in segment.segment(text))
+
+
+def build_item(seg: Segment, ctx: Context) -> Item:
+    language = languages.detect(seg.text) or ctx.language
+    kind = classify.classify(seg, language)
+    found = contacts.find(seg.text)
+    return Item(
+        title=seg.title,
+        text=seg.text,
+        kind=kind,
+        events=when.events(seg, kind, ctx.reference, ctx.timezone, language),
+        phones=found.phones,
+        emails=found.emails,
+        urls=found.urls,
+        handles=found.handles,
+        organizations=organizations.find(seg.text, ctx.acronyms),
+        languages=languages.offered(seg.text),
+        language=language,
+        topics=topics.find(seg.text),
+        refers_to_attachment=contacts.refers_to_attachment(seg.text),
+        start=seg.start,
+        end=seg.end,
+        newsletter=seg.newsletter,
+    )
+
+
+def extract_document(
+    src: SourceDocument, reference: date | None = None, timezone: str = "America/Chicago"
+) -> Document:
+    """Extract a read document. The reference date is the caller's, else the document's own date.
+
+    Raises ``ValueError`` when neither gives one: the core never reads the clock.
+    """
+    if reference is None:
+        if not src.date:
+            raise ValueError("no reference date: pass one, the document states none")
+        reference = date.fromisoformat(src.date[:10])
+    text = normalise(src.text)
+    items = extract(text, reference, timezone)
+    return Document(
+        text=text,
+        items=items,
+        source=src.source,
+        date=reference.isoformat(),
+        timezone=timezone,
+        subject=src.subject,
+        language=languages.detect(text),
+        attachments=src.attachments,
+    )
