@@ -40,7 +40,6 @@ class Event:
     location: str | None = None
     online: bool = False
     timezone: str | None = None  # IANA zone the times are in (the stated one, else the document's)
-    deadline: bool = False  # "through tomorrow", "apply by March 3": a last day, not a gathering
 
     def to_dict(self) -> dict:
         return {
@@ -49,7 +48,6 @@ class Event:
             "location": self.location,
             "online": self.online,
             "timezone": self.timezone,
-            "deadline": self.deadline,
         }
 
 
@@ -87,6 +85,7 @@ class Item:
     handles: tuple[Handle, ...] = ()
     topics: tuple[str, ...] = ()
     refers_to_attachment: bool = False
+    deadline: str | None = None  # last day to act ("through tomorrow", "apply by March 3"); not an event
     start: int = 0  # span in the document text
     end: int = 0
     newsletter: int = 0
@@ -106,6 +105,7 @@ class Item:
             "handles": [h.to_dict() for h in self.handles],
             "topics": list(self.topics),
             "refers_to_attachment": self.refers_to_attachment,
+            "deadline": self.deadline,
             "span": [self.start, self.end],
             "newsletter": self.newsletter,
         }

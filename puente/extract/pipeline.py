@@ -38,6 +38,7 @@ def build_item(seg: Segment, ctx: Context) -> Item:
         text=seg.text,
         kind=kind,
         events=when.events(seg, kind, ctx.reference, ctx.timezone, language),
+        deadline=when.deadline(seg, ctx.reference, language),
         phones=found.phones,
         emails=found.emails,
         urls=found.urls,

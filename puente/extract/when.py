@@ -9,3 +9,7 @@ from .model import Event, Segment
 
 def events(seg: Segment, kind: str, reference: date, timezone: str, language: str | None) -> tuple[Event, ...]:
     return ()
+
+
+def deadline(seg: Segment, reference: date, language: str | None) -> str | None:
+    return None
