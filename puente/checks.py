@@ -1,0 +1,42 @@
+"""System checks: misconfiguration is reported by `manage.py check`, not discovered in production."""
+
+from __future__ import annotations
+
+import os
+import zoneinfo
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def check_secret_key(app_configs, **kwargs):
+    if settings.SECRET_KEY == settings.INSECURE_DEV_KEY:
+        return [Error("PUENTE_SECRET_KEY is not set", hint="Set a long random value.", id="puente.E001")]
+    return []
+
+
+@register()
+def check_time_zone(app_configs, **kwargs):
+    try:
+        zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return [Error(f"PUENTE_TIME_ZONE {settings.TIME_ZONE!r} is not an IANA zone", id="puente.E002")]
+    return []
+
+
+@register()
+def check_data_dir(app_configs, **kwargs):
+    path = settings.DATA_DIR
+    if path.exists() and not os.access(path, os.W_OK):
+        return [Error(f"PUENTE_DATA_DIR {path} is not writable", id="puente.E003")]
+    return []
+
+
+@register()
+def check_site_url(app_configs, **kwargs):
+    if not settings.SITE_URL.startswith(("http://", "https://")):
+        return [Error("PUENTE_SITE_URL must start with http:// or https://", id="puente.E004")]
+    if not settings.DEBUG and settings.SITE_URL.startswith("http://localhost"):
+        return [Warning("PUENTE_SITE_URL is localhost: links in e-mails will not work", id="puente.W001")]
+    return []

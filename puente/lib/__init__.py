@@ -1,0 +1,1 @@
+"""Small helpers with no models: parsing settings, middleware, hashing."""
