@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -51,3 +52,27 @@ def networks() -> tuple[re.Pattern[str], dict[str, str]]:
     """Pattern for social-network names, and name -> network slug."""
     names = {name.casefold(): slug for slug, words in load("networks").items() for name in words}
     return re.compile(rf"(?<!\w)(?:{alternation(list(names))})(?!\w)"), names
+
+
+@dataclass(frozen=True)
+class LanguageWords:
+    """Every language's words for naming languages, merged: offers may be written in any of them."""
+
+    names: dict[str, str]  # 'spanish', 'español', 'hiszpańskim' -> 'es'
+    connectors: frozenset[str]
+    fillers: frozenset[str]  # may stand between the preposition and the names ('both', 'języku')
+    prepositions: frozenset[str]
+    cues: frozenset[str]
+
+
+@cache
+def language_words() -> LanguageWords:
+    files = per_language("languages").values()
+    names = {name.casefold(): code for data in files for name, code in data.get("names", {}).items()}
+    return LanguageWords(
+        names=names,
+        connectors=frozenset(merged("languages", "connectors")),
+        fillers=frozenset(merged("languages", "fillers")),
+        prepositions=frozenset(merged("languages", "prepositions")),
+        cues=frozenset(w.casefold() for w in merged("languages", "offer_cues")),
+    )
