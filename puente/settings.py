@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "puente.api",
     "puente.safety",
     "puente.dashboard",
+    "puente.ops",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
