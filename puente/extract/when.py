@@ -1,15 +1,410 @@
-"""Dates, times and places of events. (Baseline: none; to be replaced.)"""
+"""When: the dated gatherings an item announces, and the last day to act on it.
+
+Candidate spans are found with linear patterns built from the language data (``datewords``) and
+resolved against the reference (send) date, never the clock. Dates and times are then read in order:
+dates with no time between them form a group ("October 22, November 19, and December 17"), and the
+times that follow belong to that group ("from 5:00 to 7:00 p.m."), so three clinic dates become three
+events and a date followed by a lunch and a dinner session becomes two.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
+from . import where
+from .datewords import patterns, vocabulary
 from .model import Event, Segment
 
+# Events are gatherings a reader can attend. An event item may announce a day without an hour; other
+# items (a service, a call to action) carry events only when they give a dated session with its hours.
+_DATE_ONLY_KINDS = frozenset({"event"})
+_NO_EVENT_KINDS = frozenset({"statement", "press", "job", "resource"})
+_PAST_GRACE = timedelta(days=14)  # a digest may go out a little after the gatherings it lists
+_YEAR_WINDOW = (-1, 0, 1)
+_CUE_LOOKBACK = 48
+_BARE_WEEKDAY_REACH = 30  # "on Friday at 6pm": the time must follow the weekday this closely
+_LINE_REACH = 200  # a "line" longer than this is prose; look no further for its start or end
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
-def events(seg: Segment, kind: str, reference: date, timezone: str, language: str | None) -> tuple[Event, ...]:
-    return ()
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: date
+    until: date | None = None  # last day of a stated range ("July 16-19")
+    status: str = "event"  # event | deadline | past | ongoing | carried (from an earlier item)
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    begin: tuple[int, int]
+    finish: tuple[int, int] | None = None
+    zone: str | None = None
+    standing: bool = False  # opening hours ("Mondays: 12pm – 3pm", "every Friday 10am"), not a session
+
+
+@dataclass
+class _Group:
+    dates: list[DateMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+
+
+def events(
+    seg: Segment,
+    kind: str,
+    reference: date,
+    timezone: str,
+    language: str | None,
+    carried: date | None = None,
+) -> tuple[Event, ...]:
+    """The gatherings announced in one item, in the order the text gives them.
+
+    ``carried`` is the day an earlier item set for those after it ("ALL CITY PRESS CONFERENCES TO BE
+    HELD APRIL 3" above one item per city that gives only "Time: 10 am"); see ``carried_day``.
+    """
+    if kind in _NO_EVENT_KINDS:
+        return ()
+    date_only = kind in _DATE_ONLY_KINDS
+    return find_events(seg.text, reference, timezone, date_only, carried if date_only else None)
+
+
+def carried_day(found: tuple[Event, ...], previous: date | None = None) -> date | None:
+    """The day later items inherit: the last event day found so far."""
+    return date.fromisoformat(found[-1].start[:10]) if found else previous
 
 
 def deadline(seg: Segment, reference: date, language: str | None) -> str | None:
+    """The last day to act ("apply by March 3", "through tomorrow", "hasta el 15 de mayo"), ISO."""
+    for mention in dates(seg.text, reference):
+        if mention.status == "deadline":
+            return mention.day.isoformat()
     return None
+
+
+def find_events(
+    text: str, reference: date, timezone: str, date_only: bool = True, carried: date | None = None
+) -> tuple[Event, ...]:
+    """Events in ``text``; with ``date_only`` False, only dated sessions with an hour count. Times
+    before any date in the text belong to the ``carried`` day, when there is one."""
+    try:
+        found = dates(text, reference)
+        if not found and carried is None:
+            return ()
+        groups = _groups(text, found, times(text), carried)
+        return _emit(text, groups, timezone, date_only)
+    except (ValueError, OverflowError, IndexError):  # never let odd input stop a whole extraction
+        return ()
+
+
+def dates(text: str, reference: date) -> list[DateMention]:
+    """Every date mentioned, explicit or relative, in text order; an explicit date beats an adjacent
+    relative word ("TOMORROW, February 1" is February 1)."""
+    explicit = [m for m in _explicit_dates(text, reference) if m]
+    relative = [m for m in _relative_dates(text, reference, explicit) if m]
+    found = sorted(explicit + relative, key=lambda m: m.start)
+    return [_with_status(text, m, reference) for m in found]
+
+
+def times(text: str) -> list[TimeMention]:
+    """Every clock time or time range, with its stated zone."""
+    found: list[TimeMention] = []
+    pattern = patterns().time
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        mention, resume = _read_time(m)
+        if mention:
+            found.append(replace(mention, standing=_standing(text, m.start())))
+        pos = max(resume, m.start() + 1)
+    return found
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def _explicit_dates(text: str, reference: date):
+    v = vocabulary()
+    lowercase_not_months = set(v.words("lowercase_is_not_a_month"))
+    for m in patterns().date.finditer(text):
+        month_word = m["mon_a"] or m["mon_b"]
+        if month_word.islower() and month_word in lowercase_not_months:
+            continue  # "march on Saturday", "you may"
+        yield _explicit(m, reference)
+
+
+def _explicit(m: re.Match, reference: date) -> DateMention | None:
+    v = vocabulary()
+    month = v.months[(m["mon_a"] or m["mon_b"]).lower()]
+    day = _day_number(m["day_a"] or m["day_b"])
+    year = int(m["year"]) if m["year"] else None
+    weekday = v.weekdays.get((m["wd"] or "").lower())
+    first = _resolve(month, day, year, weekday, reference)
+    if first is None:
+        return None
+    return DateMention(m.start(), m.end(), first, _range_end(m, first, month))
+
+
+def _range_end(m: re.Match, first: date, month: int) -> date | None:
+    last_day = m["day_a2"] or m["day_b2"]
+    if not last_day:
+        return None
+    last_month = vocabulary().months[m["mon_a2"].lower()] if m["mon_a2"] else month
+    year = first.year + (1 if last_month < first.month else 0)
+    last = _safe_date(year, last_month, _day_number(last_day))
+    return last if last and last > first else None
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text)[0])
+
+
+def _resolve(month: int, day: int, year: int | None, weekday: int | None, reference: date) -> date | None:
+    """A yearless date is the occurrence nearest the reference; a stated weekday picks the year."""
+    if year is not None:
+        return _safe_date(year, month, day)
+    candidates = [d for k in _YEAR_WINDOW if (d := _safe_date(reference.year + k, month, day))]
+    if weekday is not None and any(d.weekday() == weekday for d in candidates):
+        candidates = [d for d in candidates if d.weekday() == weekday]
+    return min(candidates, key=lambda d: abs((d - reference).days), default=None)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _relative_dates(text: str, reference: date, explicit: list[DateMention]):
+    starts = [m.start for m in explicit]  # sorted: found left to right
+    for m in patterns().relative.finditer(text):
+        i = bisect_right(starts, m.start())
+        inside = i > 0 and m.start() < explicit[i - 1].end
+        if inside or _explicit_follows(text, m.end(), starts):
+            continue
+        yield _relative(text, m, reference)
+
+
+def _explicit_follows(text: str, end: int, starts: list[int]) -> bool:
+    """'TOMORROW, February 1', 'this Saturday, March 4': the explicit date that follows wins."""
+    gap = len(re.match(r"[\s,:\-–—(]{0,4}", text[end : end + 4])[0])
+    i = bisect_left(starts, end)
+    return i < len(starts) and starts[i] <= end + gap
+
+
+def _relative(text: str, m: re.Match, reference: date) -> DateMention | None:
+    v = vocabulary()
+    p = patterns()
+    before = text[max(0, m.start() - 20) : m.start()]
+    if m["rel"]:
+        if p.not_relative_after.search(before):
+            return None  # "de la mañana" is the morning, not tomorrow
+        return DateMention(m.start(), m.end(), reference + timedelta(days=v.relative_days[_norm(m["rel"])]))
+    if m["wd_this"]:
+        return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[m["wd_this"].lower()], 0))
+    if m["wd_next"]:
+        return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[m["wd_next"].lower()], 1))
+    if _bare_weekday_has_time(text, m) and not p.recurring.search(before.rsplit("\n", 1)[-1]):
+        return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[m["wd_bare"].lower()], 0))
+    return None
+
+
+def _norm(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def _upcoming(reference: date, weekday: int, min_days: int) -> date:
+    """The first such weekday on or after the reference ("this"), or after it ("next")."""
+    ahead = (weekday - reference.weekday()) % 7
+    if ahead < min_days:
+        ahead += 7
+    return reference + timedelta(days=ahead)
+
+
+def _bare_weekday_has_time(text: str, m: re.Match) -> bool:
+    """A lone weekday is a date only when an hour follows it on the same line ("on Friday at 6pm");
+    "Monday–Friday 9–5" and "on Monday" alone are not."""
+    tail = text[m.end() : m.end() + _BARE_WEEKDAY_REACH].split("\n", 1)[0]
+    if re.match(r"\s*[-–—]", tail):
+        return False
+    t = patterns().time.search(tail)
+    return t is not None and _read_time(t)[0] is not None
+
+
+def _with_status(text: str, m: DateMention, reference: date) -> DateMention:
+    before = text[max(0, m.start - _CUE_LOOKBACK) : m.start].rsplit("\n", 1)[-1]
+    cues = patterns().cue_before
+    if cues["deadline"].search(before):
+        status = "deadline"
+    elif cues["ongoing"].search(before) or (m.until and m.day < reference <= m.until):
+        status = "ongoing"
+    elif cues["past"].search(before) or m.day < reference - _PAST_GRACE:
+        status = "past"
+    else:
+        return m
+    return DateMention(m.start, m.end, m.day, m.until, status)
+
+
+# --- times ---------------------------------------------------------------------------------------
+
+
+def _read_time(m: re.Match) -> tuple[TimeMention | None, int]:
+    """The time a match stands for, and where to look next (a rejected range may hide a time)."""
+    first = _clock(m["h1"], m["sep1"], m["m1"], m["mer1"], m["noon1"])
+    second = _clock(m["h2"], m["sep2"], m["m2"], m["mer2"], m["noon2"])
+    zone = vocabulary().zones.get(m["zone"]) if m["zone"] else None
+    spaced_only = m["join"] is not None and not m["join"].strip()
+    if first and second and second[2] and (first[2] or not spaced_only):
+        begin = first[:2] if m["mer1"] or m["noon1"] or not m["mer2"] else _infer_half(first, second)
+        return TimeMention(m.start(), m.end(), begin, second[:2], zone), m.end()
+    if first and first[2]:
+        end = max(m.end(g) for g in ("h1", "m1", "mer1", "noon1") if m[g])
+        zone = None if m["join"] is not None else zone
+        end = m.end() if zone else end
+        return TimeMention(m.start(), end, first[:2], None, zone), end
+    return None, m.start("h2") if m["h2"] else m.end()
+
+
+def _clock(h: str | None, sep: str | None, minutes: str | None, mer: str | None, noon: str | None):
+    """(hour, minute, complete): complete when it has a half of day, or is written h:mm."""
+    if noon:
+        return (12, 0, True)
+    if h is None:
+        return None
+    hour, minute = int(h), int(minutes or 0)
+    half = _half(mer) if mer else None
+    if half == "noon":
+        return (12, 0, hour == 12)
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        return (hour % 12 + (12 if half == "pm" else 0), minute, True)
+    if hour > 23:
+        return None
+    return (hour, minute, sep == ":")
+
+
+def _half(mer: str) -> str | None:
+    """'p. m.', 'PM', 'de la tarde' -> pm."""
+    word = _norm(mer)
+    letters = re.sub(r"[\s.]", "", word)
+    if letters in ("am", "pm"):
+        return letters
+    return vocabulary().meridiem.get(word)
+
+
+def _infer_half(first: tuple[int, int, bool], second: tuple[int, int, bool]) -> tuple[int, int]:
+    """'3 to 4:30 p.m.' is 15:00; '11 to 1 pm' is 11:00: the start takes the end's half of day
+    unless that would put it after the end."""
+    hour, minute = first[0], first[1]
+    if hour < 12 and second[0] >= 12 and (hour + 12, minute) <= second[:2]:
+        hour += 12
+    return (hour, minute)
+
+
+def _standing(text: str, at: int) -> bool:
+    """Whether the line holding a time reads as opening hours ("Mondays: …", "every Friday …")."""
+    start = text.rfind("\n", max(0, at - _LINE_REACH), at) + 1
+    end = text.find("\n", at, at + _LINE_REACH)
+    line = text[max(start, at - _LINE_REACH) : at + _LINE_REACH if end < 0 else end]
+    p = patterns()
+    return bool(p.recurring.search(line) or p.hours_line.match(line))
+
+
+# --- groups and events ---------------------------------------------------------------------------
+
+
+def _groups(
+    text: str, found: list[DateMention], clock: list[TimeMention], carried: date | None = None
+) -> list[_Group]:
+    tokens = sorted([(d.start, 0, d) for d in found] + [(t.start, 1, t) for t in clock], key=lambda x: x[:2])
+    groups: list[_Group] = [_Group([DateMention(0, 0, carried, status="carried")])] if carried else []
+    pending: list[TimeMention] = []  # "at 4:30pm on February 1": a time may come first on the line
+    last_end = 0
+    for _, is_time, token in tokens:
+        if token.start < last_end:
+            continue  # a time read inside a date ("July 16-19") or the reverse
+        last_end = token.end
+        if is_time:
+            _add_time(text, groups, pending, token)
+        else:
+            _add_date(text, groups, pending, token)
+    return groups
+
+
+def _add_time(text: str, groups: list[_Group], pending: list[TimeMention], t: TimeMention) -> None:
+    """Opening hours join only the dates stated just before them ("Dates: Oct 22, Nov 19 / Hours:
+    3rd Wednesdays, 5–7 p.m."); elsewhere they describe a standing service, not a session."""
+    group = groups[-1] if groups else None
+    if t.standing and (
+        group is None
+        or group.dates[0].status == "carried"
+        or _PARAGRAPH_BREAK.search(text, group.dates[-1].end, t.start)
+    ):
+        return
+    if group:
+        group.times.append(t)
+    else:
+        pending.append(t)
+
+
+def _add_date(text: str, groups: list[_Group], pending: list[TimeMention], d: DateMention) -> None:
+    current = groups[-1] if groups else None
+    if (
+        current
+        and not current.times
+        and current.dates[0].status != "carried"
+        and not _PARAGRAPH_BREAK.search(text, current.dates[-1].end, d.start)
+    ):
+        current.dates.append(d)
+        return
+    group = _Group([d])
+    group.times = [t for t in pending if "\n" not in text[t.end : d.start]]
+    pending.clear()
+    groups.append(group)
+
+
+def _emit(text: str, groups: list[_Group], timezone: str, date_only: bool) -> tuple[Event, ...]:
+    timed: list[Event] = []
+    untimed: list[Event] = []
+    online = where.is_online(text)
+    for i, group in enumerate(groups):
+        stop = groups[i + 1].dates[0].start if i + 1 < len(groups) else len(text)
+        days = _unique_days(group)
+        for j, t in enumerate(group.times):
+            begin = group.times[j - 1].end if j else group.dates[0].start
+            place = (where.location(text[begin : _next_start(group, j, stop)]), online)
+            timed.extend(_timed(day, t, timezone, place) for day in days)
+        if not group.times and group.dates[0].status != "carried":
+            place = (where.location(text[group.dates[0].start : stop]), online)
+            untimed.extend(_untimed(d, timezone, place) for d in group.dates if d.status == "event")
+    unique: dict[tuple, Event] = {}
+    for e in timed or (untimed if date_only else []):
+        unique.setdefault((e.start, e.end), e)  # the first mention keeps its place
+    return tuple(unique.values())
+
+
+def _next_start(group: _Group, j: int, stop: int) -> int:
+    return group.times[j + 1].start if j + 1 < len(group.times) else stop
+
+
+def _unique_days(group: _Group) -> list[date]:
+    return list(dict.fromkeys(d.day for d in group.dates if d.status in ("event", "carried")))
+
+
+def _timed(day: date, t: TimeMention, timezone: str, place: tuple[str | None, bool]) -> Event:
+    start = f"{day.isoformat()}T{t.begin[0]:02d}:{t.begin[1]:02d}"
+    end = None
+    if t.finish:
+        end_day = day + timedelta(days=1) if t.finish < t.begin else day
+        end = f"{end_day.isoformat()}T{t.finish[0] % 24:02d}:{t.finish[1]:02d}"
+    return Event(start, end, place[0], place[1], t.zone or timezone)
+
+
+def _untimed(d: DateMention, timezone: str, place: tuple[str | None, bool]) -> Event:
+    return Event(d.day.isoformat(), d.until.isoformat() if d.until else None, place[0], place[1], timezone)

@@ -1,0 +1,178 @@
+"""Calendar words of every language in ``data/dates.<lang>.json``, merged, and the patterns built from them.
+
+Newsletters mix languages ("el sábado 4 de marzo" inside an English issue), so every pattern knows every
+language's words; adding a language means adding a file. All patterns are literal alternations with
+bounded repeats: no nested quantifiers, so matching stays linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    meridiem: dict[str, str]  # word -> "am" | "pm" | "noon"
+    zones: dict[str, str]  # abbreviation or name -> IANA zone
+    lists: dict[str, tuple[str, ...]]  # every other word list, merged across languages
+
+    def words(self, key: str) -> tuple[str, ...]:
+        return self.lists.get(key, ())
+
+
+_LIST_KEYS = (
+    "lowercase_is_not_a_month",
+    "recurring",
+    "day_suffixes",
+    "day_month_joiners",
+    "year_joiners",
+    "articles",
+    "not_relative_after",
+    "this_weekday",
+    "next_weekday",
+    "range_joiners",
+    "deadline_cues",
+    "past_cues",
+    "ongoing_cues",
+)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    files = lexicon.per_language("dates").values()
+    meridiem: dict[str, str] = {}
+    for data in files:
+        for half, words in data.get("meridiem", {}).items():
+            meridiem.update({w.lower(): half for w in words})
+        meridiem.update({w.lower(): "noon" for w in data.get("noon", [])})
+    return Vocabulary(
+        months=_merged_map(files, "months"),
+        weekdays=_merged_map(files, "weekdays"),
+        relative_days=_merged_map(files, "relative_days"),
+        meridiem=meridiem,
+        zones={k: v for data in files for k, v in data.get("zones", {}).items()},
+        lists={key: tuple(w.lower() for w in lexicon.merged("dates", key)) for key in _LIST_KEYS},
+    )
+
+
+def _merged_map(files, key: str) -> dict[str, int]:
+    return {k.lower(): v for data in files for k, v in data.get(key, {}).items()}
+
+
+def _alt(words) -> str:
+    """Literal alternation, longest first; spaces inside a phrase match any run of spaces."""
+    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(escaped)
+
+
+def _meridiem_alt(words) -> str:
+    """'a.m.' also matches 'am', 'a. m.', 'AM' and 'a.m': dots and the inner space are optional."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        if re.fullmatch(r"[ap]\.?m\.?", w):
+            parts.append(w[0] + r"\.?\s?m\b\.?")
+        else:
+            parts.append(re.escape(w).replace(r"\ ", r"\s+") + r"\b")
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    date: re.Pattern  # explicit month-and-day dates, with optional weekday, year and day range
+    relative: re.Pattern  # today, tomorrow, this Saturday, next Tuesday, on Friday
+    time: re.Pattern  # one time or a time range, with an optional zone
+    cue_before: dict[str, re.Pattern]  # deadline/past/ongoing cue words ending just before a date
+    recurring: re.Pattern
+    hours_line: re.Pattern  # "- Thursday: 3pm – 6pm", "Lunes a viernes: 9–5": a line of opening hours
+    not_relative_after: re.Pattern
+
+
+@cache
+def patterns() -> Patterns:
+    v = vocabulary()
+    return Patterns(
+        date=re.compile(_date_regex(v), re.IGNORECASE),
+        relative=re.compile(_relative_regex(v), re.IGNORECASE),
+        time=re.compile(_time_regex(v), re.IGNORECASE),
+        cue_before={
+            "deadline": _cue_regex(v.words("deadline_cues"), 0),
+            "past": _cue_regex(v.words("past_cues"), 3),
+            "ongoing": _cue_regex(v.words("ongoing_cues"), 2),
+        },
+        recurring=re.compile(rf"(?<!\w)(?:{_alt(v.words('recurring'))})(?!\w)", re.IGNORECASE),
+        hours_line=re.compile(
+            rf"^[\s\-•*·]*(?:{_alt(v.weekdays)})\.?(?:\s*(?:[-–—&,]|and|to|a|y|i|do)\s*(?:{_alt(v.weekdays)})\.?)*\s*:",
+            re.IGNORECASE,
+        ),
+        not_relative_after=re.compile(
+            rf"(?<!\w)(?:{_alt(v.words('not_relative_after'))})\s+$", re.IGNORECASE
+        ),
+    )
+
+
+def _date_regex(v: Vocabulary) -> str:
+    wd = _alt(v.weekdays)
+    mon = _alt(v.months)
+    suf = _alt(v.words("day_suffixes"))
+    art = _alt(v.words("articles"))
+    join = _alt(v.words("day_month_joiners"))
+    yjoin = _alt(v.words("year_joiners"))
+    weekday = rf"(?:(?P<wd>{wd})\.?,?\s+(?:(?:{art})\s+)?)?"
+    day = rf"(?:[0-3]?\d)(?:{suf})?(?![\w:])"
+    year = r"(?:1[89]|2[0-9])\d\d(?!\d)"
+    year_tail = rf"(?:\s*(?:,|\b(?:{yjoin})\b)?\s*(?P<year>{year}))?"
+    # 'October 20th', 'Oct. 21st', 'July 16-19', 'June 23–August 13'
+    month_first = (
+        rf"(?P<mon_a>{mon})\.?\s+(?P<day_a>{day})"
+        rf"(?:\s*[-–—]\s*(?:(?P<mon_a2>{mon})\.?\s+)?(?P<day_a2>{day}))?"
+    )
+    # '4 de marzo', '4th of March', '4 marca', '10-12 de mayo'
+    day_first = (
+        rf"(?P<day_b>{day})(?:\s*[-–—]\s*(?P<day_b2>{day}))?\s+(?:(?:{join})\s+)?(?P<mon_b>{mon})\b\.?"
+        if join
+        else rf"(?P<day_b>{day})\s+(?P<mon_b>{mon})\b\.?"
+    )
+    return rf"(?<![\w/.-]){weekday}(?:{month_first}|{day_first}){year_tail}"
+
+
+def _relative_regex(v: Vocabulary) -> str:
+    wd = _alt(v.weekdays)
+    this = _alt(v.words("this_weekday"))
+    nxt = _alt(v.words("next_weekday"))
+    rel = _alt(v.relative_days)
+    art = _alt(v.words("articles"))
+    return (
+        rf"(?<!\w)(?:(?P<this>{this})\s+(?P<wd_this>{wd})|(?P<next>{nxt})\s+(?P<wd_next>{wd})"
+        rf"|(?P<rel>{rel})|(?:{art})\s+(?P<wd_bare>{wd}))(?!\w)"
+    )
+
+
+def _time_regex(v: Vocabulary) -> str:
+    mer = _meridiem_alt(v.meridiem)
+    join = _alt(v.words("range_joiners"))
+    zones = "|".join(re.escape(z) for z in sorted(v.zones, key=len, reverse=True))
+
+    def atom(n: int) -> str:
+        return (
+            rf"(?:(?P<h{n}>[0-2]?\d)(?:(?P<sep{n}>[:.])(?P<m{n}>[0-5]\d))?(?!\d)"
+            rf"(?:\s?(?P<mer{n}>{mer}))?|(?P<noon{n}>{_alt(w for w, h in v.meridiem.items() if h == 'noon')})\b)"
+        )
+
+    return (
+        rf"(?<![\w:./$#-]){atom(1)}"
+        rf"(?:(?P<join>\s*(?:{join})\s*|\s+){atom(2)})?"
+        rf"(?:\s*\(?(?-i:(?P<zone>{zones}))\b\)?)?"
+    )
+
+
+def _cue_regex(words, gap_words: int) -> re.Pattern:
+    """A cue word followed by at most ``gap_words`` other words, at the very end of the looked-at text."""
+    gap = rf"(?:[\s:,]+[^\s:,]+){{0,{gap_words}}}"
+    return re.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w){gap}[\s:,(]*$", re.IGNORECASE)

@@ -1,0 +1,137 @@
+"""Where: the place of an event as the text writes it, and whether it happens online.
+
+Looked for in order of trust: a labelled line ("Location: …", "Lugar: …"), a street address (found by
+a linear pattern, then trimmed with usaddress), then a named venue after "at" ("at Chicago Teacher’s
+Union"). Words per language live in ``data/places.<lang>.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import usaddress
+
+from . import lexicon
+
+_LINE_REACH = 200  # look no further than this around an address for the rest of its line
+_MAX_PLACE = 160  # longer "places" are sentences that happened to match
+_TRIM = " \t\u00a0,.;:-–—(|"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    label: re.Pattern
+    address: re.Pattern
+    preposition: re.Pattern
+    venue: re.Pattern
+    undecided: re.Pattern
+    stop: re.Pattern
+    online: re.Pattern
+
+
+@cache
+def _patterns() -> _Patterns:
+    words = lambda key: lexicon.merged("places", key)  # noqa: E731
+    alt = lexicon.alternation
+    street = alt(words("street_types"))
+    joiner = alt(words("venue_joiners"))
+    name = r"[A-ZÁÉÍÓÚÑŁŚŻŹ][\w’'&.-]*"
+    return _Patterns(
+        label=re.compile(rf"^[ \t]*(?:{alt(words('labels'))})[ \t]*:[ \t]*(?P<value>[^\n]+)", re.I | re.M),
+        # '525 W Van Buren St', '3639 Martin Luther King Jr. Way South', '13619 41st Ave #3'
+        address=re.compile(
+            rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:[ \t]+[\w’'.#-]+){{1,6}}?[ \t]+(?:{street})\b\.?", re.I
+        ),
+        preposition=re.compile(rf"(?<!\w)(?:{alt(words('venue_prepositions'))})[ \t]+(?=\S)", re.I),
+        venue=re.compile(
+            rf"(?<!\w)(?:{alt(words('venue_prepositions'))})[ \t]+(?P<venue>(?:the[ \t]+)?{name}"
+            rf"(?:[ \t]+(?:(?:{joiner})[ \t]+)?{name}){{0,8}})"
+        ),
+        undecided=re.compile(rf"(?<!\w)(?:{alt(words('undecided'))})(?!\w)", re.I),
+        stop=re.compile(rf"[,.]?[ \t]*\b(?:{alt(words('stop_words'))})\b", re.I),
+        online=re.compile(rf"(?<!\w)(?:{alt(words('online'))})(?!\w)", re.I),
+    )
+
+
+def location(window: str) -> str | None:
+    """The place named in the stretch of text that describes one event, as written."""
+    return _labelled(window) or _addressed(window) or _venue(window)
+
+
+def is_online(text: str) -> bool:
+    """Whether an item's events happen online: a webinar, Zoom, a livestream, "en línea"."""
+    return _patterns().online.search(text) is not None
+
+
+def _labelled(window: str) -> str | None:
+    m = _patterns().label.search(window)
+    if not m:
+        return None
+    value = _clean(m["value"])
+    return None if not value or _patterns().undecided.search(value) else value
+
+
+def _addressed(window: str) -> str | None:
+    """The line holding a street address, from the venue named before it to the address's end."""
+    m = _patterns().address.search(window)
+    if not m:
+        return None
+    line_start = max(window.rfind("\n", 0, m.start()) + 1, m.start() - _LINE_REACH)
+    line_end = window.find("\n", m.end(), m.end() + _LINE_REACH)
+    line = window[line_start : m.end() + _LINE_REACH if line_end < 0 else line_end]
+    before = window[line_start : m.start()]
+    head = _venue_before(before)
+    tail = _address_tail(line[m.start() - line_start :])
+    return _clean(f"{head}{tail}") or None
+
+
+def _venue_before(before: str) -> str:
+    """'Join us at the DHS Office, 525 W …' keeps 'the DHS Office, '; a whole sentence before does not."""
+    last = None
+    for found in _patterns().preposition.finditer(before):
+        last = found
+    if last:
+        return before[last.end() :]
+    if re.search(r"[.!?]\s|\d[:.]?\d*\s*[ap]\.?m\b|\d:\d\d", before, re.I) or len(before) > 80:
+        return ""
+    return before
+
+
+def _address_tail(text: str) -> str:
+    """Cut an address line where the address ends: before a time, a meal, or a new sentence."""
+    cut = len(text)
+    for pattern in (r"[,.]?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b", r"\.\s+[A-Z][a-z]*\s+[a-z]", r"[.!?]\s*$"):
+        m = re.search(pattern, text, re.I if "m\\b" in pattern else 0)
+        if m:
+            cut = min(cut, m.start())
+    stop = _patterns().stop.search(text, 0, cut)
+    if stop:
+        cut = stop.start()
+    return _usaddress_end(text[:cut])
+
+
+def _usaddress_end(text: str) -> str:
+    """Drop trailing words usaddress does not read as part of an address ('Check out the page')."""
+    try:
+        parsed = usaddress.parse(text)
+    except Exception:  # a third-party parser must never stop extraction
+        return text
+    keep = len(parsed)
+    while keep and parsed[keep - 1][1] in ("Recipient", "NotAddress"):
+        keep -= 1
+    if keep == len(parsed) or keep == 0:
+        return text
+    last = parsed[keep - 1][0]
+    return text[: text.find(last) + len(last)] if last in text else text
+
+
+def _venue(window: str) -> str | None:
+    m = _patterns().venue.search(window)
+    return _clean(m["venue"]) if m else None
+
+
+def _clean(value: str) -> str | None:
+    value = " ".join(value.split()).strip(_TRIM)
+    return value if value and len(value) <= _MAX_PLACE else None
