@@ -71,6 +71,8 @@ class Organization(models.Model):
     accredited_representatives = models.BooleanField(_("has DOJ-accredited representatives"), default=False)
     # As HSDS's assurance date: when someone last checked this listing, and who.
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    # Created by ingestion from a name in a newsletter: unverified until someone checks it.
+    auto_created = models.BooleanField(_("found in a newsletter"), default=False)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -140,11 +142,13 @@ class Document(models.Model):
     subject = models.CharField(max_length=500, blank=True)
     sender = models.CharField(max_length=300, blank=True)
     message_id = models.CharField(max_length=300, blank=True, db_index=True)
+    # A feed entry's id (or an IMAP message's Message-ID): a changed entry updates its document.
+    external_id = models.CharField(max_length=500, blank=True, db_index=True)
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
     reference_date = models.DateField(null=True, blank=True)
     timezone = models.CharField(max_length=64, default="America/Chicago")
     language = models.CharField(max_length=10, blank=True)
-    error = models.TextField(blank=True, help_text="Why extraction failed; the original is kept.")
+    error = models.TextField(_("error"), blank=True, help_text=_("Why extraction failed; the original is kept."))
     extracted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -154,6 +158,10 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.subject or self.filename or f"document {self.pk}"
+
+    @property
+    def organization(self):
+        return self.source.organization
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
@@ -233,7 +241,21 @@ class Item(models.Model):
         (ARCHIVED, _("archived")),
     ]
     # Fields an editor may correct; once corrected, re-extraction never overwrites them.
-    EDITABLE = ("kind", "title", "body", "language", "topics", "languages_offered", "organization")
+    EDITABLE = (
+        "kind",
+        "title",
+        "body",
+        "language",
+        "topics",
+        "languages_offered",
+        "organization",
+        "deadline",
+        "urgent",
+        "pinned",
+        "last_checked",
+        "events",
+        "contacts",
+    )
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     document = models.ForeignKey(
@@ -253,6 +275,9 @@ class Item(models.Model):
     topics = models.ManyToManyField(Topic, blank=True, related_name="items", verbose_name=_("topics"))
     languages_offered = models.JSONField(_("offered in languages"), default=list, blank=True)
     organizations_named = models.JSONField(default=list, blank=True)
+    mentions = models.ManyToManyField(
+        Organization, blank=True, related_name="mentioned_in", verbose_name=_("organizations named")
+    )
     handles = models.JSONField(default=list, blank=True)
     refers_to_attachment = models.BooleanField(default=False)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
@@ -268,6 +293,10 @@ class Item(models.Model):
     extracted = models.JSONField(default=dict, blank=True)
     corrected_fields = models.JSONField(default=list, blank=True)
     fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
+    # MinHash of the normalised text (uint32 values), kept so story matching never recomputes it.
+    signature = models.BinaryField(blank=True, default=b"", editable=False)
+    # Why an item from a trusted source still waits (e.g. it sounds like legal advice).
+    review_note = models.CharField(_("review note"), max_length=200, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
