@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import zoneinfo
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
@@ -13,15 +12,6 @@ from django.core.checks import Error, Tags, Warning, register
 def check_secret_key(app_configs, **kwargs):
     if settings.SECRET_KEY == settings.INSECURE_DEV_KEY:
         return [Error("PUENTE_SECRET_KEY is not set", hint="Set a long random value.", id="puente.E001")]
-    return []
-
-
-@register()
-def check_time_zone(app_configs, **kwargs):
-    try:
-        zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return [Error(f"PUENTE_TIME_ZONE {settings.TIME_ZONE!r} is not an IANA zone", id="puente.E002")]
     return []
 
 

@@ -210,7 +210,9 @@ SECURE_SSL_REDIRECT = HTTPS and env_bool("PUENTE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("PUENTE_BEHIND_PROXY") else None
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = False
+# Preloading is a commitment for every subdomain; the deployer opts in.
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("PUENTE_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS
@@ -238,6 +240,7 @@ LOGGING = {
     "loggers": {
         # Request bodies never reach logs: the safety plan must leave no trace.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 # Error mails would carry request data; Puente never sends them.
