@@ -56,7 +56,9 @@ def _zip_kind(data: bytes) -> str | None:
     except (zipfile.BadZipFile, ValueError):
         return None
     # A zip that carries programs is refused like the programs themselves.
-    if any(n.lower().endswith((".exe", ".dll", ".bat", ".cmd", ".scr", ".js", ".vbs", ".msi")) for n in names):
+    if any(
+        n.lower().endswith((".exe", ".dll", ".bat", ".cmd", ".scr", ".js", ".vbs", ".msi")) for n in names
+    ):
         return None
     for prefix, mime in OFFICE.items():
         if any(n.startswith(prefix) for n in names):
