@@ -1,0 +1,89 @@
+"""Reading delivery status notifications (RFC 3464): repeated hard bounces stop mail to an address."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import imaplib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.db.models import F
+
+from .models import Bounce, Subscriber, normalize_email
+
+
+@dataclass(frozen=True)
+class Failure:
+    recipient: str
+    status: str  # "5.1.1"
+    hard: bool
+
+
+def failures(raw: bytes) -> list[Failure]:
+    """The failed recipients a DSN reports; [] for anything that is not a DSN."""
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    if message.get_content_type() != "multipart/report":
+        return []
+    found = []
+    for part in message.walk():
+        if part.get_content_type() == "message/delivery-status":
+            found += [f for f in map(_failure, _recipient_blocks(part)) if f]
+    return found
+
+
+def _recipient_blocks(part) -> Iterator[dict]:
+    """message/delivery-status is one per-message block then one block per recipient."""
+    payload = part.get_payload()
+    blocks = payload if isinstance(payload, list) else []
+    for block in blocks[1:]:
+        yield {k.lower(): str(v) for k, v in block.items()}
+
+
+def _failure(fields: dict) -> Failure | None:
+    if fields.get("action", "").strip().lower() != "failed":
+        return None
+    recipient = fields.get("final-recipient") or fields.get("original-recipient") or ""
+    address = recipient.split(";", 1)[-1].strip()
+    status = fields.get("status", "").strip().split()[0] if fields.get("status") else ""
+    return Failure(normalize_email(address), status, status.startswith("5"))
+
+
+def record(failure: Failure) -> Subscriber | None:
+    """Count a bounce; the third hard one marks the address failing so nothing more is sent."""
+    subscriber = Subscriber.objects.filter(email=failure.recipient).first()
+    Bounce.objects.create(subscriber=subscriber, status=failure.status[:12], hard=failure.hard)
+    if subscriber is None or not failure.hard:
+        return subscriber
+    Subscriber.objects.filter(pk=subscriber.pk).update(hard_bounces=F("hard_bounces") + 1)
+    limit = getattr(settings, "DIGESTS_HARD_BOUNCE_LIMIT", 3)
+    Subscriber.objects.filter(pk=subscriber.pk, hard_bounces__gte=limit, status=Subscriber.ACTIVE).update(
+        status=Subscriber.FAILING
+    )
+    subscriber.refresh_from_db()
+    return subscriber
+
+
+def process(raw: bytes) -> int:
+    found = failures(raw)
+    for failure in found:
+        record(failure)
+    return len(found)
+
+
+def imap_messages(url: str) -> Iterator[tuple[object, bytes, bytes]]:
+    """Unseen messages of the mailbox named by imap[s]://user:password@host[:port]/FOLDER."""
+    parts = urlsplit(url)
+    cls = imaplib.IMAP4_SSL if parts.scheme == "imaps" else imaplib.IMAP4
+    connection = cls(parts.hostname, parts.port or (993 if parts.scheme == "imaps" else 143))
+    connection.login(unquote(parts.username or ""), unquote(parts.password or ""))
+    connection.select(unquote(parts.path.lstrip("/")) or "INBOX")
+    _, data = connection.search(None, "UNSEEN")
+    try:
+        for number in data[0].split():
+            _, fetched = connection.fetch(number, "(BODY.PEEK[])")
+            yield connection, number, fetched[0][1]
+    finally:
+        connection.logout()

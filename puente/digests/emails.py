@@ -1,0 +1,193 @@
+"""Every message Puente sends, in one place (like healthchecks' hc/lib/emails.py).
+
+Each kind has ``emails/<kind>-subject.txt``, ``emails/<kind>-body.txt`` and ``emails/<kind>-body.html``,
+rendered in the reader's language. Messages to subscribers carry RFC 8058 one-click unsubscribe
+headers and a visible link. With DKIM settings present every message is signed.
+"""
+
+from __future__ import annotations
+
+from email.utils import make_msgid, parseaddr
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from . import tokens
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def url_in(language: str, name: str, *args) -> str:
+    with translation.override(language):
+        return absolute(reverse(name, args=args))
+
+
+def build(kind: str, to: str, context: dict, language: str, headers: dict | None = None):
+    """Render one kind of message for one reader, in their language."""
+    with translation.override(language):
+        context = {
+            **context,
+            "SITE_NAME": settings.SITE_NAME,
+            "SITE_URL": settings.SITE_URL,
+            "LANGUAGE_CODE": translation.get_language(),
+            "TEXT_DIR": "rtl" if translation.get_language_bidi() else "ltr",
+        }
+        subject = " ".join(render_to_string(f"emails/{kind}-subject.txt", context).split())
+        text = render_to_string(f"emails/{kind}-body.txt", context)
+        html = render_to_string(f"emails/{kind}-body.html", context)
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    headers = {"Message-ID": make_msgid(domain=domain), "Auto-Submitted": "auto-generated", **(headers or {})}
+    message = SignedMessage(subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers)
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def subscriber_links(subscriber) -> dict:
+    unsubscribe = tokens.make_subscriber_token(subscriber, tokens.UNSUBSCRIBE_SALT)
+    return {
+        "manage_url": url_in(subscriber.language, "digests:manage", tokens.make_subscriber_token(subscriber)),
+        "unsubscribe_url": url_in(subscriber.language, "digests:unsubscribe", unsubscribe),
+        "unsubscribe_token": unsubscribe,
+    }
+
+
+def list_headers(links: dict) -> dict:
+    """RFC 2369 / RFC 8058: mail clients show an unsubscribe button that POSTs to our link."""
+    mailto = getattr(settings, "DIGESTS_UNSUBSCRIBE_MAILTO", "") or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    subject = quote(f"unsubscribe {links['unsubscribe_token']}")
+    return {
+        "List-Unsubscribe": f"<{links['unsubscribe_url']}>, <mailto:{mailto}?subject={subject}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": f"{settings.SITE_NAME} <digests.{parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition('@')[2]}>",
+    }
+
+
+def _for_subscriber(kind: str, subscriber, context: dict):
+    links = subscriber_links(subscriber)
+    return build(kind, subscriber.email, {**context, **links}, subscriber.language, list_headers(links))
+
+
+def confirm(email: str, language: str, topics: list[str], rhythm: str):
+    token = tokens.make_confirm_token(email, topics, language, rhythm)
+    context = {
+        "confirm_url": url_in(language, "digests:confirm", token),
+        "hours": tokens.confirm_max_age() // 3600,
+    }
+    return build("confirm", email, context, language)
+
+
+def already_subscribed(subscriber):
+    return _for_subscriber("already", subscriber, {})
+
+
+def digest(subscriber, entries: list, since) -> object:
+    """``entries`` are (item, Localized) pairs, newest first."""
+    return _for_subscriber(
+        "digest", subscriber, {"entries": entries, "since": since, "subscriber": subscriber}
+    )
+
+
+def alert(subscriber, item, text) -> object:
+    return _for_subscriber("alert", subscriber, {"item": item, "text": text})
+
+
+def reminder_confirm(email: str, event, language: str, text) -> object:
+    token = tokens.make_reminder_token(email, event.uid, language)
+    context = {
+        "event": event,
+        "text": text,
+        "confirm_url": url_in(language, "digests:reminder_confirm", token),
+    }
+    return build("reminder-confirm", email, context, language)
+
+
+def reminder(reminder, text) -> object:
+    context = {
+        "event": reminder.event,
+        "text": text,
+        "item_url": item_url(reminder.event.item, reminder.language),
+    }
+    return build("reminder", reminder.email, context, reminder.language)
+
+
+def item_url(item, language: str) -> str:
+    """The public page of an item when the public site names one, else the site's home."""
+    from django.urls import NoReverseMatch
+
+    for name in ("public:item", "public:item_detail"):
+        for args in ((item.pk,), (item.uuid,)):
+            try:
+                return url_in(language, name, *args)
+            except NoReverseMatch:
+                continue
+    return f"{settings.SITE_URL}/{language}/"
+
+
+# --- DKIM ---
+
+
+class SignedMessage(EmailMultiAlternatives):
+    """A message whose serialized bytes carry a DKIM-Signature when the site has a key."""
+
+    def message(self, *, policy=None):
+        import email.policy
+
+        msg = super().message(policy=policy or email.policy.default)
+        key = dkim_key()
+        return _Signed(msg, key) if key else msg
+
+
+class _Signed:
+    """Wraps the stdlib message so the bytes the SMTP backend sends are exactly the bytes signed."""
+
+    def __init__(self, msg, key: bytes):
+        self._msg, self._key = msg, key
+
+    def __getattr__(self, name):
+        return getattr(self._msg, name)
+
+    def as_bytes(self, *args, **kwargs) -> bytes:
+        data = self._msg.as_bytes(*args, **kwargs)
+        return sign(data, self._key) + data
+
+
+def sign(data: bytes, key: bytes) -> bytes:
+    import dkim
+
+    headers = [
+        b"from",
+        b"to",
+        b"subject",
+        b"date",
+        b"message-id",
+        b"list-unsubscribe",
+        b"list-unsubscribe-post",
+    ]
+    present = [h for h in headers if h + b":" in data.lower().split(b"\r\n\r\n", 1)[0] or h == b"from"]
+    return dkim.sign(
+        data,
+        settings.DKIM_SELECTOR.encode(),
+        settings.DKIM_DOMAIN.encode(),
+        key,
+        canonicalize=(b"relaxed", b"relaxed"),
+        include_headers=present,
+    )
+
+
+def dkim_key() -> bytes | None:
+    if not (settings.DKIM_KEY_FILE and settings.DKIM_SELECTOR and settings.DKIM_DOMAIN):
+        return None
+    return _read_key(settings.DKIM_KEY_FILE)
+
+
+@lru_cache(maxsize=4)
+def _read_key(path: str) -> bytes:
+    return Path(path).read_bytes()
