@@ -1,17 +1,515 @@
-"""Split a document into items. (Baseline: blank-line paragraphs; to be replaced.)"""
+"""Split a document into items, following the newsletter's own structure.
+
+Blocks (``structure.blocks``) are read as headings, list entries, paragraphs and furniture. Headings,
+bullet and numbered entries that carry their own content start items; grouping headings over a list of
+item bullets, mastheads, intros, sign-offs and footers are dropped; several newsletters pasted into one
+text are told apart by their title lines (followed by a masthead, an intro or the same title again) and
+by sign-offs. Language knowledge (sign-off phrases, job sections…) comes from ``data/segment.*.json``.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
+from . import structure
 from .model import Segment
+from .segment_cues import Cues, cues
+from .shapes import heading_shape, is_date_line, lead_title, sentence_end, words
 
-_PARA = re.compile(r"\S(?:.|\n(?!\s*\n))*")
+_INTRO_WINDOW = 4  # an issue's intro stands among its first blocks
+_SIGNATURE_LINES = 4  # name and footer lines that may follow a sign-off
+_CUE_CHARS = 400  # characters of a paragraph searched for intro or about cues
+
+
+@dataclass
+class _Item:
+    first: int  # index of its first block
+    start: int  # offset where its text starts
+    title: str
+    newsletter: int
+    end: int = 0
+    from_entry: bool = False  # started at a bullet or numbered entry
+    job: bool = False  # a job posting: its sub-headings stay inside it
+    about: bool = False  # an organization's about-us boilerplate
+
+
+@dataclass
+class _State:
+    items: list[_Item] = field(default_factory=list)
+    current: _Item | None = None
+    chain: list[int] = field(default_factory=list)  # headings waiting for their body
+    newsletter: int = -1
+    nl_first: int = 0  # index of the newsletter's first block
 
 
 def segment(text: str) -> list[Segment]:
+    return _Segmenter(text).run()
+
+
+class _Segmenter:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.c: Cues = cues()
+        self.b = _split_headed(structure.blocks(text), text, self.c)
+        self.n = len(self.b)
+        self.shape = [self._shape(i) for i in range(self.n)]
+        self.item_entry = _entry_items(self)
+        self.signature = [False] * self.n
+        self.nl_start = self._newsletter_starts()
+        self.next_entry = self._next_item_entries()
+
+    # --- block reading ---------------------------------------------------------------------------
+
+    def head(self, i: int) -> str:
+        return self.b[i].head if 0 <= i < self.n else ""
+
+    def single(self, i: int) -> bool:
+        return 0 <= i < self.n and self.b[i].kind == "para" and len(self.b[i].lines) == 1
+
+    def _shape(self, i: int) -> str | None:
+        """'strong' | 'weak' | 'lead' heading, or None; weak ones need a longer paragraph after them."""
+        blk = self.b[i]
+        if blk.kind != "para" or len(blk.lines) > 2 or self.furniture(i) or self.is_pointer(i):
+            return None
+        if len(blk.lines) == 2 and not _is_note(blk.lines[1], self.c):
+            return None
+        shape = heading_shape(blk.head)
+        if shape == "weak":
+            nxt = self.b[i + 1] if i + 1 < self.n else None
+            body = nxt is not None and nxt.kind == "para" and heading_shape(nxt.head) is None
+            if not body or nxt.words < max(15, 1.5 * blk.words):
+                return None
+        return shape
+
+    def furniture(self, i: int) -> str | None:
+        blk = self.b[i]
+        if blk.kind == "rule":
+            return "rule"
+        if blk.kind != "para":
+            return None
+        s = blk.head
+        short = len(s) <= 80 and len(s.split()) <= 8
+        if short and len(blk.lines) == 1 and self.c.sign_off.match(s):
+            return "signoff"
+        if short and (self.c.footer.search(s) or s.startswith("©")):
+            return "footer"
+        if short and self.c.page.match(s):
+            return "page"
+        if short and self.c.release.match(s):
+            return "release"
+        if all(is_date_line(line, self.c.date_words) for line in blk.lines):
+            return "date"
+        return None
+
+    def is_masthead(self, i: int) -> bool:
+        blk = self.b[i] if 0 <= i < self.n else None
+        if blk is None or blk.kind != "para" or len(blk.lines) > 2:
+            return False
+        s = blk.head
+        if len(blk.lines) == 2 and not is_date_line(blk.lines[1], self.c.date_words):
+            return False
+        return len(s.split()) <= 6 and bool(self.c.masthead.search(s) or self.c.month_year.search(s))
+
+    def is_intro(self, i: int) -> bool:
+        blk = self.b[i] if 0 <= i < self.n else None
+        return blk is not None and blk.kind == "para" and bool(self.c.intro.search(blk.head[:_CUE_CHARS]))
+
+    def is_pointer(self, i: int) -> bool:
+        blk = self.b[i]
+        return blk.kind == "para" and blk.words <= 25 and bool(self.c.pointer.match(blk.head))
+
+    def is_button(self, i: int) -> bool:
+        return (
+            self.shape[i] is not None
+            and len(self.head(i).split()) <= 8
+            and bool(self.c.button.search(self.head(i)))
+        )
+
+    def is_about(self, i: int) -> bool:
+        blk = self.b[i]
+        return blk.kind == "para" and blk.words >= 12 and bool(self.c.about.search(blk.head[:_CUE_CHARS]))
+
+    def is_job_section(self, i: int) -> bool:
+        return self.head(i).rstrip(" :").casefold() in self.c.job_section
+
+    def same_title(self, i: int, j: int) -> bool:
+        """Block j repeats title i, or the part of i after its ':' ('ONA Update: Chicago Is…')."""
+        if not (0 <= j < self.n) or self.b[j].kind == "rule":
+            return False
+        a, b = _norm(self.head(i)), _norm(self.head(j))
+        return bool(b) and (a == b or (":" in a and a.split(":", 1)[1].strip() == b))
+
+    # --- newsletters -----------------------------------------------------------------------------
+
+    def _newsletter_starts(self) -> list[bool]:
+        starts = [False] * self.n
+        closed = True
+        i = 0
+        while i < self.n:
+            kind = self.furniture(i)
+            if kind in ("signoff", "footer"):
+                i = self._skip_signature(i + 1)
+                closed = True
+                continue
+            if kind is None and (closed or self._titles_newsletter(i)):
+                starts[i] = True
+                closed = False
+            i += 1
+        return starts
+
+    def _skip_signature(self, i: int) -> int:
+        for _ in range(_SIGNATURE_LINES):
+            if i >= self.n or not self._signature_line(i):
+                break
+            self.signature[i] = True
+            i += 1
+        return i
+
+    def _signature_line(self, i: int) -> bool:
+        if self.furniture(i) in ("footer", "signoff", "page"):
+            return True
+        s = self.head(i)
+        if not self.single(i) or len(s.split()) > 7 or s.endswith(("?", "!", ".")):
+            return False
+        caps = [w for w in s.split() if w[:1].isupper() or not w[:1].isalpha()]
+        return len(caps) * 10 >= len(s.split()) * 6 and ":" not in s
+
+    def _titles_newsletter(self, i: int) -> bool:
+        """A title line: a masthead, an intro, or its own repetition follows it."""
+        if self.shape[i] is None or self.b[i].kind != "para":
+            return False
+        return (
+            self.is_masthead(i + 1)
+            or (self.is_intro(i + 1) and not self.is_intro(i))
+            or self.same_title(i, i + 1)
+            or (self.same_title(i, i + 2) and self.is_intro(i + 1))
+        )
+
+    def _next_item_entries(self) -> list[int]:
+        """For each block, the index of the next item-starting entry in the same newsletter (or n)."""
+        out = [self.n] * (self.n + 1)
+        nxt = self.n
+        for i in range(self.n - 1, -1, -1):
+            out[i] = nxt
+            if self.item_entry[i]:
+                nxt = i
+            if self.nl_start[i] or self.furniture(i) in ("signoff", "footer"):
+                nxt = self.n
+        return out
+
+    # --- the scan --------------------------------------------------------------------------------
+
+    def run(self) -> list[Segment]:
+        st = _State()
+        i = 0
+        while i < self.n:
+            if self.nl_start[i]:
+                self._flush(st, i)
+                self._close(st)
+                st.newsletter += 1
+                st.nl_first = i
+                i = self._header(st, i)
+                continue
+            i = self._step(st, i)
+        self._flush(st, self.n)
+        self._close(st)
+        return [self._segment(it) for it in st.items]
+
+    def _step(self, st: _State, i: int) -> int:
+        kind = self.furniture(i) or ("signature" if self.signature[i] else None)
+        if kind:
+            self._flush(st, i)
+            if kind not in ("date", "release", "page"):
+                self._close(st)
+            return i + 1
+        if st.newsletter < 0:
+            st.newsletter = 0
+        if i - st.nl_first < _INTRO_WINDOW and self.is_intro(i):
+            self._flush(st, i)
+            self._close(st)
+            return i + 1
+        blk = self.b[i]
+        if blk.kind == "entry":
+            self._entry(st, i)
+        elif self.shape[i] is not None:
+            self._heading(st, i)
+        else:
+            self._paragraph(st, i)
+        return i + 1
+
+    def _subordinate(self, st: _State, i: int) -> bool:
+        """Inside an item that a list entry started, with sibling entries still to come."""
+        cur = st.current
+        if cur is None or st.chain:
+            return False
+        if cur.job and (self.is_job_section(i) or self.shape[i] == "lead"):
+            return True
+        return cur.from_entry and self.next_entry[i] < self.n and not self._groups_list(i)
+
+    def _groups_list(self, i: int) -> bool:
+        return i + 1 < self.n and self.item_entry[i + 1]
+
+    def _heading(self, st: _State, i: int) -> None:
+        lead_in = self.shape[i] == "lead" and not (i + 1 < self.n and self.shape[i + 1])
+        if self._subordinate(st, i) or (lead_in and st.current is not None and not st.chain):
+            self._extend(st, i)
+            return
+        if self.is_button(i) and not (i + 1 < self.n and self.is_button(i + 1)) and not st.chain:
+            self._flush(st, i)
+            self._open(st, i, self.b[i].text_start, _clean_title(self.head(i)))
+            self._close(st)
+            return
+        st.chain.append(i)
+
+    def _entry(self, st: _State, i: int) -> None:
+        cur = st.current
+        if self.item_entry[i] and not (cur is not None and cur.job):
+            st.chain.clear()  # a heading right above item bullets only groups them
+            self._close(st)
+            self._open(st, i, self.b[i].text_start, lead_title(self.b[i].lines), from_entry=True)
+            return
+        self._body(st, i)
+
+    def _paragraph(self, st: _State, i: int) -> None:
+        if self.is_about(i) and not st.chain and (st.current is None or not st.current.about):
+            self._close(st)
+            self._open(st, i, self.b[i].text_start, lead_title(self.b[i].lines)).about = True
+            return
+        if self.is_pointer(i) and st.current is None and not st.chain:
+            return
+        self._body(st, i)
+
+    def _body(self, st: _State, i: int) -> None:
+        """Block i is content: it closes a waiting heading chain, or continues the open item."""
+        if st.chain:
+            if len(st.chain) == 1 and self._only_names(i) and st.current is not None:
+                st.chain.clear()
+                self._extend(st, i)
+                return
+            self._flush(st, i)
+        if st.current is None:
+            self._open(st, i, self.b[i].text_start, lead_title(self.b[i].lines))
+        self._extend(st, i)
+
+    def _only_names(self, i: int) -> bool:
+        """A body that is only a list of names ('A * B * C'): its heading is a sub-heading."""
+        blk = self.b[i]
+        seps = sum(blk.head.count(s) for s in (" * ", " • ", " | ", "; "))
+        return seps >= 3 and not sentence_end(blk.head)
+
+    def _flush(self, st: _State, i: int) -> None:
+        """Headings waiting for a body become an item starting at the first of them."""
+        if not st.chain:
+            return
+        chain, st.chain = st.chain, []
+        self._close(st)
+        item = self._open(st, chain[0], self.b[chain[0]].text_start, self._chain_title(chain))
+        item.end = self.b[chain[-1]].end
+
+    def _chain_title(self, chain: list[int]) -> str:
+        heads = [self.head(k) for k in chain]
+        first = 0
+        while first < len(heads) - 1 and (
+            heads[first].endswith(":") or _caps_over(heads[first], heads[first + 1])
+        ):
+            first += 1
+        return _clean_title(heads[first])
+
+    def _open(self, st: _State, i: int, start: int, title: str, from_entry: bool = False) -> _Item:
+        self._close(st)
+        item = _Item(i, start, title, max(st.newsletter, 0), end=self.b[i].end, from_entry=from_entry)
+        item.job = bool(self.c.job_title.search(title)) or self._hiring(i)
+        st.current = item
+        return item
+
+    def _hiring(self, i: int) -> bool:
+        return self.b[i].kind == "para" and bool(self.c.job_title.search(self.head(i)[:_CUE_CHARS]))
+
+    def _extend(self, st: _State, i: int) -> None:
+        cur = st.current
+        cur.end = max(cur.end, self.b[i].end)
+        if not cur.job and i <= cur.first + 2 and self._hiring(i):
+            cur.job = True
+
+    def _close(self, st: _State) -> None:
+        if st.current is not None:
+            st.items.append(st.current)
+            st.current = None
+
+    # --- a newsletter's header -------------------------------------------------------------------
+
+    def _header(self, st: _State, i: int) -> int:
+        """Skip title, masthead, dateline and page furniture; the title may name the first item."""
+        title = i if self.shape[i] is not None else None
+        if title is None:
+            return self._step(st, i)
+        j = i + 1
+        seen_page = False
+        while j < self.n:
+            if (
+                self.is_masthead(j)
+                or (j == i + 1 and self.same_title(i, j))
+                or self.furniture(j) in ("date", "release")
+            ):
+                j += 1
+            elif self.furniture(j) == "page" or (self.shape[j] and self.furniture(j + 1) == "page"):
+                seen_page = True
+                j += 1
+            else:
+                break
+        if self._names_first_item(i, j, seen_page):
+            self._open(st, j, self.b[j].text_start, _clean_title(self.head(i)))
+            self._extend(st, j)
+            if self.shape[j] is not None and self.b[j].kind == "para":
+                st.current.job = st.current.job or self.is_job_section(j + 1)
+            return j + 1
+        return j
+
+    def _names_first_item(self, i: int, j: int, seen_page: bool) -> bool:
+        """The newsletter's title is its first item's headline: a body follows it directly."""
+        if j >= self.n or seen_page or self.is_masthead(i) or self.is_intro(j) or self.furniture(j):
+            return False
+        if any(self.is_masthead(k) for k in range(i + 1, j)):
+            return False
+        if self.b[j].kind == "entry":
+            return False
+        if self.shape[j] is None:
+            return True
+        return (
+            self.shape[j] != "lead"
+            and j + 1 < self.n
+            and self.shape[j + 1] is None
+            and self.b[j + 1].kind == "para"
+        )
+
+    # --- output ----------------------------------------------------------------------------------
+
+    def _segment(self, it: _Item) -> Segment:
+        raw = self.text[it.start : it.end]
+        lead = len(raw) - len(raw.lstrip())
+        start = it.start + lead
+        body = raw.strip()
+        return Segment(
+            title=it.title, text=body, start=start, end=start + len(body), newsletter=it.newsletter
+        )
+
+
+def _split_headed(blocks: list[structure.Block], text: str, c: Cues) -> list[structure.Block]:
+    """'Heading\\nFirst sentence…' written without a blank line: the heading becomes its own block."""
     out = []
-    for m in _PARA.finditer(text):
-        body = m.group(0).strip()
-        out.append(Segment(title=body.split("\n", 1)[0][:120], text=body, start=m.start(), end=m.end()))
+    for blk in blocks:
+        if blk.kind == "para" and len(blk.lines) >= 2 and _heads_block(blk, c):
+            out.extend(structure.split_block(blk, text))
+        else:
+            out.append(blk)
     return out
+
+
+def _heads_block(blk: structure.Block, c: Cues) -> bool:
+    first, second = blk.lines[0], blk.lines[1]
+    if heading_shape(first) != "strong" or is_date_line(first, c.date_words) or ":" in first:
+        return False
+    if c.masthead.search(first) or c.sign_off.match(first):
+        return False
+    return sentence_end(second) and words(second) >= 6
+
+
+def _is_note(line: str, c: Cues) -> bool:
+    """A heading's second line that belongs to it: '(as of September 27, 2018)'."""
+    s = line.strip()
+    return (s.startswith("(") and s.endswith(")")) or is_date_line(s, c.date_words)
+
+
+def _caps_over(a: str, b: str) -> bool:
+    """An all-capitals heading over a mixed-case one groups it ('ALL CITY PRESS CONFERENCES…')."""
+    return a.isupper() and not b.isupper() and len(a.split()) >= 3
+
+
+def _clean_title(s: str) -> str:
+    return " ".join(s.replace("\u00a0", " ").split()).rstrip(":").strip()
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.casefold().replace("\u00a0", " ").split())
+
+
+def _entry_items(sg: _Segmenter) -> list[bool]:
+    """Which list entries start items: bullet lists of substantial entries, bullet headings, numbered
+    headings. Lettered sub-items, nested bullets and lists introduced by a ':' line stay content."""
+    flags = [False] * sg.n
+    i = 0
+    while i < sg.n:
+        if sg.b[i].kind != "entry":
+            i += 1
+            continue
+        run = _run(sg, i)
+        for k in _items_in_run(sg, i, run):
+            flags[k] = True
+        i = run[-1] + 1
+    return flags
+
+
+def _run(sg: _Segmenter, i: int) -> list[int]:
+    run = [i]
+    k = i + 1
+    while k < sg.n and sg.b[k].kind == "entry":
+        run.append(k)
+        k += 1
+    return run
+
+
+def _items_in_run(sg: _Segmenter, first: int, run: list[int]) -> list[int]:
+    base = sg.b[first].indent
+    top = [k for k in run if sg.b[k].indent <= base and sg.b[k].mark != "letter"]
+    if not top or _introduced(sg, first - 1):
+        return []
+    numbered = [k for k in top if sg.b[k].mark in ("digit", "roman") and _numbered_heading(sg, k)]
+    top = [k for k in top if sg.b[k].mark == "bullet"]
+    if not top:
+        return numbered
+    return numbered + _bullet_items(sg, top, run[-1] + 1)
+
+
+def _bullet_items(sg: _Segmenter, top: list[int], after: int) -> list[int]:
+    if len(top) == 1 and _bullet_heading(sg, top[0], after):
+        return top
+    substantial = [k for k in top if _substantial(sg.b[k])]
+    average = sum(sg.b[k].words for k in top) / len(top)
+    if len(substantial) * 10 >= len(top) * 6 and average >= 10:
+        return top
+    if _bullet_heading(sg, top[-1], after) and len(top) == 1:
+        return top
+    return []
+
+
+def _introduced(sg: _Segmenter, p: int) -> bool:
+    """The list is the body of the line before it: 'Algunos ejemplos incluyen:', a question heading."""
+    if p < 0:
+        return False
+    blk = sg.b[p]
+    if blk.kind != "para" or sg.is_intro(p):
+        return False
+    last = blk.lines[-1].rstrip()
+    if last.endswith(":"):
+        return True
+    return sg.shape[p] is not None and (last.endswith("?") or sg.is_job_section(p))
+
+
+def _numbered_heading(sg: _Segmenter, k: int) -> bool:
+    blk = sg.b[k]
+    if len(blk.lines) > 1 or heading_shape(blk.head) not in ("strong", "weak") or blk.words > 10:
+        return False
+    nxt = sg.b[k + 1] if k + 1 < sg.n else None
+    return nxt is not None and not (nxt.kind == "entry" and nxt.mark == blk.mark and nxt.indent == blk.indent)
+
+
+def _bullet_heading(sg: _Segmenter, k: int, after: int) -> bool:
+    """A short bullet with paragraphs under it: '·  Webinar To Discuss Safe Learning Environments'."""
+    blk = sg.b[k]
+    if after >= sg.n or sg.b[after].kind != "para" or sg.furniture(after):
+        return False
+    return heading_shape(blk.head) is not None and len(blk.lines) == 1
+
+
+def _substantial(blk: structure.Block) -> bool:
+    return blk.words >= 8 and (sentence_end(blk.lines[-1]) or blk.words >= 12 or ": " in blk.head[:60])

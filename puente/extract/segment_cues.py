@@ -1,0 +1,60 @@
+"""Segmentation cues, merged from every ``data/segment.<lang>.json``: adding Polish means adding a file.
+
+Phrases become precompiled, anchored or bounded patterns; callers only ever test short prefixes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon
+
+
+@dataclass(frozen=True)
+class Cues:
+    sign_off: re.Pattern[str]  # the whole line is a closing ('Thank you,', 'In solidarity and action,')
+    footer: re.Pattern[str]  # a footer line starts with or holds one of these
+    page: re.Pattern[str]  # page furniture: the whole line ('Read in English')
+    release: re.Pattern[str]  # press-release dateline ('FOR IMMEDIATE RELEASE')
+    masthead: re.Pattern[str]  # a short title line ending in one of these ('… Quick Update')
+    intro: re.Pattern[str]  # an issue's introduction ('Here are some events…')
+    pointer: re.Pattern[str]  # a note pointing elsewhere ('Please, see attached…')
+    button: re.Pattern[str]  # a call-to-action link label ('Donate Here!')
+    about: re.Pattern[str]  # an organization's about-us boilerplate ('Founded in 1973, …')
+    job_title: re.Pattern[str]
+    job_section: frozenset[str]
+    date_words: frozenset[str]  # month and weekday names and their glue ('de', 'of')
+    month_year: re.Pattern[str]  # an issue name ending in a month and year ('Cuentos…: July 2025')
+
+
+def _words(key: str) -> list[str]:
+    return [w.casefold() for w in lexicon.merged("segment", key)]
+
+
+def _alt(key: str) -> str:
+    """Alternation of a key's phrases; a straight apostrophe also matches a curly one."""
+    return lexicon.alternation(_words(key)).replace("'", "['’]")
+
+
+@cache
+def cues() -> Cues:
+    end = r"[\s,.:;!¡?¿]*$"
+    return Cues(
+        sign_off=re.compile(rf"(?:{_alt('sign_offs')})(?:,|[\s,]*$|!$)", re.IGNORECASE),
+        footer=re.compile(rf"(?<!\w)(?:{_alt('footers')})(?!\w)", re.IGNORECASE),
+        page=re.compile(rf"(?:{_alt('page')}){end}", re.IGNORECASE),
+        release=re.compile(rf"(?:{_alt('release')})(?!\w)", re.IGNORECASE),
+        masthead=re.compile(rf"(?<!\w)(?:{_alt('mastheads')}){end}", re.IGNORECASE),
+        intro=re.compile(rf"(?<!\w)(?:{_alt('intros')})(?!\w)", re.IGNORECASE),
+        pointer=re.compile(rf"(?:{_alt('pointers')})(?!\w)", re.IGNORECASE),
+        button=re.compile(rf"(?<!\w)(?:{_alt('buttons')})(?!\w)", re.IGNORECASE),
+        about=re.compile(rf"(?<!\w)(?:{_alt('about')})(?!\w)", re.IGNORECASE),
+        job_title=re.compile(rf"(?<!\w)(?:{_alt('job_titles')})(?!\w)", re.IGNORECASE),
+        job_section=frozenset(_words("job_sections")),
+        date_words=frozenset(_words("months") + _words("weekdays") + _words("date_glue")),
+        month_year=re.compile(
+            rf"(?<!\w)(?:{_alt('months')})\.?(?:\s+(?:{_alt('date_glue')}))?\s+\d{{4}}\W*$", re.IGNORECASE
+        ),
+    )

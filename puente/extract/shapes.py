@@ -1,0 +1,93 @@
+"""Shapes of a line that hint at its role: heading-like, a date alone, a sentence. Language-free."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_HEADING_WORDS = 20
+_HEADING_CHARS = 160
+_CLOSERS = " \"'”’)»]*"
+_OPENERS = "¿¡\"“‘'#@(«["
+_SENTENCE = re.compile(r"[.!?…](?:[\"'”’)»\]]*)\s+(?=[\"'“‘(«¿¡]?[A-ZÁÉÍÓÚÑÜ])")
+_DATA = re.compile(r"\w@\w|https?:|www\.|\d{3}[\s.)-]{0,2}\d{3}[\s.-]\d{4}")
+_TOKEN = re.compile(r"[^\s,.;:()\-–—/]+")
+_ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th|º|°|o)?", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def words(s: str) -> int:
+    return len(s.split())
+
+
+def _last(s: str) -> str:
+    """The last character that is not a closing quote, bracket, emoji or other symbol."""
+    s = s.rstrip(_CLOSERS)
+    while s and unicodedata.category(s[-1])[0] in "SZC":
+        s = s[:-1].rstrip(_CLOSERS)
+    return s[-1:]
+
+
+def sentence_end(s: str) -> bool:
+    return _last(s) in (".", "!", "?", "…")
+
+
+def sentences(s: str) -> int:
+    return len(_SENTENCE.findall(s)) + 1
+
+
+def heading_shape(s: str) -> str | None:
+    """'strong' (a plain title), 'weak' (a short sentence that may head what follows), 'lead' (ends
+    with ':'), or None when the line reads as text, data or a fragment."""
+    s = s.strip()
+    if not s or len(s) > _HEADING_CHARS or words(s) > _HEADING_WORDS:
+        return None
+    if not (s[0].isupper() or s[0].isdigit() or s[0] in _OPENERS):
+        return None
+    if _DATA.search(s):  # an e-mail, a link or a phone number: data, not a title
+        return None
+    last = _last(s)
+    if last in (",", ";"):
+        return None
+    if last == ":":
+        return "lead" if words(s) <= 10 else None
+    if last in (".", "…"):
+        return "weak" if words(s) <= 12 and sentences(s) == 1 else None
+    if last in ("!", "?"):
+        return "strong" if words(s) <= 8 and sentences(s) == 1 else ("weak" if sentences(s) == 1 else None)
+    return "strong"
+
+
+def is_date_line(s: str, date_words: frozenset[str]) -> bool:
+    """'February 9, 2017', 'Wednesday, 3 de julio de 2019': a date and nothing else."""
+    tokens = _TOKEN.findall(s.casefold())
+    if not tokens or len(tokens) > 7:
+        return False
+    has_month = has_digit = False
+    for t in tokens:
+        if t in date_words:
+            has_month = has_month or not t.isdigit()
+        elif _ORDINAL.fullmatch(t):
+            has_digit = True
+        else:
+            return False
+    return has_month and has_digit
+
+
+def lead_title(lines: tuple[str, ...]) -> str:
+    """A short title for an item without a heading: its lead phrase or first sentence.
+
+    'Get a legal consultation. If you…' -> 'Get a legal consultation'; 'Refugee ban order: On…' ->
+    'Refugee ban order'; a long first sentence is cut at a comma after its first few words.
+    """
+    s = " ".join(" ".join(lines).replace("\u00a0", " ").split())[:400]
+    head, sep, _ = s.partition(": ")
+    if sep and 1 <= words(head) <= 10 and "http" not in head:
+        return head.strip()
+    m = _SENTENCE.search(s)
+    first = s[: m.start() + 1] if m else s
+    first = first.rstrip(_CLOSERS).rstrip(".:").strip()
+    if len(first) > 100:
+        cut = first.find(", ", 40)
+        first = first[:cut] if 0 < cut <= 100 else first[: first.rfind(" ", 0, 100)].rstrip(",;: ")
+    return first
