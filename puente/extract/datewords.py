@@ -28,6 +28,7 @@ class Vocabulary:
 
 
 _LIST_KEYS = (
+    "relative_anchors",
     "lowercase_is_not_a_month",
     "recurring",
     "day_suffixes",
@@ -67,9 +68,26 @@ def _merged_map(files, key: str) -> dict[str, int]:
 
 
 def _alt(words) -> str:
-    """Literal alternation, longest first; spaces inside a phrase match any run of spaces."""
-    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-    return "|".join(escaped)
+    """Literal alternation as a trie ('j(?:an(?:uary)?|u(?:ly|ne))'): each position is tested once
+    per letter instead of once per word, which keeps scanning fast. Longer words win; spaces inside a
+    phrase match any run of spaces."""
+    trie: dict = {}
+    for word in {w.lower() for w in words if w}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 def _meridiem_alt(words) -> str:
@@ -89,6 +107,10 @@ class Patterns:
     relative: re.Pattern  # today, tomorrow, this Saturday, next Tuesday, on Friday
     time: re.Pattern  # one time or a time range, with an optional zone
     cue_before: dict[str, re.Pattern]  # deadline/past/ongoing cue words ending just before a date
+    digits: re.Pattern
+    noon: re.Pattern
+    noon_words: tuple[str, ...]  # lowercase, for a quick "is it there at all" before the pattern runs
+    relative_anchors: tuple[str, ...]  # lowercase words every relative date contains ("tomorrow", "friday")
     recurring: re.Pattern
     hours_line: re.Pattern  # "- Thursday: 3pm – 6pm", "Lunes a viernes: 9–5": a line of opening hours
     not_relative_after: re.Pattern
@@ -106,6 +128,10 @@ def patterns() -> Patterns:
             "past": _cue_regex(v.words("past_cues"), 3),
             "ongoing": _cue_regex(v.words("ongoing_cues"), 2),
         },
+        digits=re.compile(r"[0-9]+"),
+        noon=re.compile(rf"(?<!\w)(?:{_alt(_noon_words(v))})(?!\w)", re.IGNORECASE),
+        noon_words=_noon_words(v),
+        relative_anchors=_relative_anchors(v),
         recurring=re.compile(rf"(?<!\w)(?:{_alt(v.words('recurring'))})(?!\w)", re.IGNORECASE),
         hours_line=re.compile(
             rf"^[\s\-•*·]*(?:{_alt(v.weekdays)})\.?(?:\s*(?:[-–—&,]|and|to|a|y|i|do)\s*(?:{_alt(v.weekdays)})\.?)*\s*:",
@@ -115,6 +141,20 @@ def patterns() -> Patterns:
             rf"(?<!\w)(?:{_alt(v.words('not_relative_after'))})\s+$", re.IGNORECASE
         ),
     )
+
+
+def _noon_words(v: Vocabulary) -> tuple[str, ...]:
+    return tuple(w for w, half in v.meridiem.items() if half == "noon")
+
+
+def _relative_anchors(v: Vocabulary) -> tuple[str, ...]:
+    """The fewest strings that every relative day word and full weekday name contains: each data file
+    may name stems ("day" is in "today" and every English weekday); words no stem covers stand for
+    themselves. Abbreviations are left out: too common inside other words, and "this Sat" is rare."""
+    stems = set(v.words("relative_anchors"))
+    words = {*v.relative_days, *(w for w in v.weekdays if len(w) >= 5)}
+    anchors = stems | {w for w in words if not any(s in w for s in stems)}
+    return tuple(sorted(a for a in anchors if not any(b != a and b in a for b in anchors)))
 
 
 def _date_regex(v: Vocabulary) -> str:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from . import where
 from .datewords import patterns, vocabulary
@@ -26,6 +27,10 @@ _PAST_GRACE = timedelta(days=14)  # a digest may go out a little after the gathe
 _YEAR_WINDOW = (-1, 0, 1)
 _CUE_LOOKBACK = 48
 _BARE_WEEKDAY_REACH = 30  # "on Friday at 6pm": the time must follow the weekday this closely
+# Around a digit, a date or time may reach back to "this Saturday, September 22" and on to
+# "23–August 13, 2025" or "3 to 4:30 p.m. Eastern Time".
+_DIGIT_BEFORE, _DIGIT_AFTER = 48, 40
+_RELATIVE_BEFORE, _RELATIVE_AFTER = 24, 4  # "el próximo" before "sábado"
 _LINE_REACH = 200  # a "line" longer than this is prose; look no further for its start or end
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
@@ -81,7 +86,7 @@ def carried_day(found: tuple[Event, ...], previous: date | None = None) -> date 
 
 def deadline(seg: Segment, reference: date, language: str | None) -> str | None:
     """The last day to act ("apply by March 3", "through tomorrow", "hasta el 15 de mayo"), ISO."""
-    for mention in dates(seg.text, reference):
+    for mention in _read(seg.text, reference)[0]:
         if mention.status == "deadline":
             return mention.day.isoformat()
     return None
@@ -93,47 +98,101 @@ def find_events(
     """Events in ``text``; with ``date_only`` False, only dated sessions with an hour count. Times
     before any date in the text belong to the ``carried`` day, when there is one."""
     try:
-        found = dates(text, reference)
-        if not found and carried is None:
+        found, clock = _read(text, reference)
+        if not found and carried is None or not clock and not date_only:
             return ()
-        groups = _groups(text, found, times(text), carried)
-        return _emit(text, groups, timezone, date_only)
+        return _emit(text, _groups(text, list(found), list(clock), carried), timezone, date_only)
     except (ValueError, OverflowError, IndexError):  # never let odd input stop a whole extraction
         return ()
 
 
-def dates(text: str, reference: date) -> list[DateMention]:
+@lru_cache(maxsize=4)
+def _read(text: str, reference: date) -> tuple[tuple[DateMention, ...], tuple[TimeMention, ...]]:
+    """An item's dates and times. The pipeline asks for its events and then its deadline: read once."""
+    near_digits = _windows(text)
+    return tuple(dates(text, reference, near_digits)), tuple(times(text, near_digits))
+
+
+def dates(text: str, reference: date, near_digits: list[tuple[int, int]] | None = None) -> list[DateMention]:
     """Every date mentioned, explicit or relative, in text order; an explicit date beats an adjacent
     relative word ("TOMORROW, February 1" is February 1)."""
-    explicit = [m for m in _explicit_dates(text, reference) if m]
-    relative = [m for m in _relative_dates(text, reference, explicit) if m]
+    near_digits = _windows(text) if near_digits is None else near_digits
+    explicit = [m for m in _explicit_dates(text, reference, near_digits) if m]
+    relative = [m for m in _relative_dates(text, reference, explicit, _relative_windows(text)) if m]
     found = sorted(explicit + relative, key=lambda m: m.start)
     return [_with_status(text, m, reference) for m in found]
 
 
-def times(text: str) -> list[TimeMention]:
+def times(text: str, near_digits: list[tuple[int, int]] | None = None) -> list[TimeMention]:
     """Every clock time or time range, with its stated zone."""
     found: list[TimeMention] = []
     pattern = patterns().time
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        mention, resume = _read_time(m)
-        if mention:
-            found.append(replace(mention, standing=_standing(text, m.start())))
-        pos = max(resume, m.start() + 1)
+    for lo, hi in _windows(text) if near_digits is None else near_digits:
+        pos = max(lo, found[-1].end if found else 0)
+        while (m := pattern.search(text, pos, hi)) is not None:
+            mention, resume = _read_time(m)
+            if mention:
+                found.append(replace(mention, standing=_standing(text, m.start())))
+            pos = max(resume, m.start() + 1)
     return found
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around every day or hour number (or 'noon'), merged: the date and time
+    patterns only need to look there, which keeps prose, phone numbers and zip codes cheap."""
+    p = patterns()
+    spans = [(m.start(), m.end()) for m in p.digits.finditer(text) if m.end() - m.start() <= 2]
+    lowered = text.lower()
+    if any(w in lowered for w in p.noon_words):
+        spans = sorted(spans + [(m.start(), m.end()) for m in p.noon.finditer(text)])
+    return _clamp(text, _merge((lo - _DIGIT_BEFORE, hi + _DIGIT_AFTER) for lo, hi in spans))
+
+
+def _relative_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches around the words every relative date contains, found with plain string search."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a case mapping changed the length: offsets would not line up
+        return [(0, len(text))]
+    spans = []
+    for word in patterns().relative_anchors:
+        at = lowered.find(word)
+        while at >= 0:
+            spans.append((at - _RELATIVE_BEFORE, at + len(word) + _RELATIVE_AFTER))
+            at = lowered.find(word, at + 1)
+    return _clamp(text, _merge(sorted(spans)))
+
+
+def _clamp(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(max(0, lo), min(len(text), hi)) for lo, hi in spans]
+
+
+def _merge(spans) -> list[tuple[int, int]]:
+    """Overlapping (start, end) spans, given in order of start, joined."""
+    merged: list[list[int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [(lo, hi) for lo, hi in merged]
 
 
 # --- dates ---------------------------------------------------------------------------------------
 
 
-def _explicit_dates(text: str, reference: date):
+def _explicit_dates(text: str, reference: date, windows: list[tuple[int, int]]):
     v = vocabulary()
     lowercase_not_months = set(v.words("lowercase_is_not_a_month"))
-    for m in patterns().date.finditer(text):
-        month_word = m["mon_a"] or m["mon_b"]
-        if month_word.islower() and month_word in lowercase_not_months:
-            continue  # "march on Saturday", "you may"
+    last_end = 0
+    for lo, hi in windows:
+        for m in patterns().date.finditer(text, max(lo, last_end), hi):
+            last_end = m.end()
+            yield from _accepted(m, reference, lowercase_not_months)
+
+
+def _accepted(m: re.Match, reference: date, lowercase_not_months: set[str]):
+    month_word = m["mon_a"] or m["mon_b"]
+    if not (month_word.islower() and month_word in lowercase_not_months):  # "march on", "you may"
         yield _explicit(m, reference)
 
 
@@ -180,9 +239,9 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _relative_dates(text: str, reference: date, explicit: list[DateMention]):
+def _relative_dates(text: str, reference: date, explicit: list[DateMention], windows: list[tuple[int, int]]):
     starts = [m.start for m in explicit]  # sorted: found left to right
-    for m in patterns().relative.finditer(text):
+    for m in (m for lo, hi in windows for m in patterns().relative.finditer(text, lo, hi)):
         i = bisect_right(starts, m.start())
         inside = i > 0 and m.start() < explicit[i - 1].end
         if inside or _explicit_follows(text, m.end(), starts):
