@@ -84,7 +84,7 @@ class SubscriberAdmin(AdminsOnly, admin.ModelAdmin):
     def delete_with_reminders(self, request, queryset):
         emails = list(queryset.values_list("email", flat=True))
         Reminder.objects.filter(email__in=emails).delete()
-        count, _ = queryset.delete()  # send logs and bounces go with them (CASCADE)
+        count, _per_model = queryset.delete()  # send logs and bounces go with them (CASCADE)
         self.message_user(request, _("Deleted %(count)d records.") % {"count": count})
 
 

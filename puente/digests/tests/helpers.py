@@ -24,12 +24,13 @@ class Sink:
     def __init__(self, delay: float = 0.0):
         self.raw: list[bytes] = []
         self.envelopes: list[tuple[str, list[str]]] = []
-        self.refusals: list[str] = []  # replies to give, one per message, before accepting
+        self.refusals: list[str | None] = []  # one reply per message; None accepts
         self.delay = delay
 
     async def handle_DATA(self, server, session, envelope):
-        if self.refusals:
-            return self.refusals.pop(0)
+        reply = self.refusals.pop(0) if self.refusals else None
+        if reply:
+            return reply
         if self.delay:
             await asyncio.sleep(self.delay)
         self.raw.append(envelope.original_content or envelope.content)
