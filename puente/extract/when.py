@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -31,7 +31,7 @@ _BARE_WEEKDAY_REACH = 30  # "on Friday at 6pm": the time must follow the weekday
 # "23–August 13, 2025" or "3 to 4:30 p.m. Eastern Time".
 _DIGIT_BEFORE, _DIGIT_AFTER = 48, 40
 _RELATIVE_BEFORE, _RELATIVE_AFTER = 24, 4  # "el próximo" before "sábado"
-_LINE_REACH = 200  # a "line" longer than this is prose; look no further for its start or end
+_HOURS_REACH = 80  # how far along its line a time looks for "Mondays:" or "every"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
 
@@ -51,7 +51,6 @@ class TimeMention:
     begin: tuple[int, int]
     finish: tuple[int, int] | None = None
     zone: str | None = None
-    standing: bool = False  # opening hours ("Mondays: 12pm – 3pm", "every Friday 10am"), not a session
 
 
 @dataclass
@@ -86,7 +85,7 @@ def carried_day(found: tuple[Event, ...], previous: date | None = None) -> date 
 
 def deadline(seg: Segment, reference: date, language: str | None) -> str | None:
     """The last day to act ("apply by March 3", "through tomorrow", "hasta el 15 de mayo"), ISO."""
-    for mention in _read(seg.text, reference)[0]:
+    for mention in _read_dates(seg.text, reference):
         if mention.status == "deadline":
             return mention.day.isoformat()
     return None
@@ -98,8 +97,11 @@ def find_events(
     """Events in ``text``; with ``date_only`` False, only dated sessions with an hour count. Times
     before any date in the text belong to the ``carried`` day, when there is one."""
     try:
-        found, clock = _read(text, reference)
-        if not found and carried is None or not clock and not date_only:
+        found = _read_dates(text, reference)
+        if not found and carried is None:
+            return ()
+        clock = times(text)
+        if not clock and not date_only:
             return ()
         return _emit(text, _groups(text, list(found), list(clock), carried), timezone, date_only)
     except (ValueError, OverflowError, IndexError):  # never let odd input stop a whole extraction
@@ -107,10 +109,9 @@ def find_events(
 
 
 @lru_cache(maxsize=4)
-def _read(text: str, reference: date) -> tuple[tuple[DateMention, ...], tuple[TimeMention, ...]]:
-    """An item's dates and times. The pipeline asks for its events and then its deadline: read once."""
-    near_digits = _windows(text)
-    return tuple(dates(text, reference, near_digits)), tuple(times(text, near_digits))
+def _read_dates(text: str, reference: date) -> tuple[DateMention, ...]:
+    """The pipeline asks for an item's events and then its deadline: read its dates once."""
+    return tuple(dates(text, reference))
 
 
 def dates(text: str, reference: date, near_digits: list[tuple[int, int]] | None = None) -> list[DateMention]:
@@ -132,7 +133,7 @@ def times(text: str, near_digits: list[tuple[int, int]] | None = None) -> list[T
         while (m := pattern.search(text, pos, hi)) is not None:
             mention, resume = _read_time(m)
             if mention:
-                found.append(replace(mention, standing=_standing(text, m.start())))
+                found.append(mention)
             pos = max(resume, m.start() + 1)
     return found
 
@@ -368,9 +369,9 @@ def _infer_half(first: tuple[int, int, bool], second: tuple[int, int, bool]) -> 
 
 def _standing(text: str, at: int) -> bool:
     """Whether the line holding a time reads as opening hours ("Mondays: …", "every Friday …")."""
-    start = text.rfind("\n", max(0, at - _LINE_REACH), at) + 1
-    end = text.find("\n", at, at + _LINE_REACH)
-    line = text[max(start, at - _LINE_REACH) : at + _LINE_REACH if end < 0 else end]
+    start = text.rfind("\n", max(0, at - _HOURS_REACH), at) + 1
+    end = text.find("\n", at, at + _HOURS_REACH)
+    line = text[max(start, at - _HOURS_REACH) : at + _HOURS_REACH if end < 0 else end]
     p = patterns()
     return bool(p.recurring.search(line) or p.hours_line.match(line))
 
@@ -400,7 +401,7 @@ def _add_time(text: str, groups: list[_Group], pending: list[TimeMention], t: Ti
     """Opening hours join only the dates stated just before them ("Dates: Oct 22, Nov 19 / Hours:
     3rd Wednesdays, 5–7 p.m."); elsewhere they describe a standing service, not a session."""
     group = groups[-1] if groups else None
-    if t.standing and (
+    if _standing(text, t.start) and (
         group is None
         or group.dates[0].status == "carried"
         or _PARAGRAPH_BREAK.search(text, group.dates[-1].end, t.start)
