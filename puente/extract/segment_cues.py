@@ -18,7 +18,7 @@ class Cues:
     footer: re.Pattern[str]  # a footer line starts with or holds one of these
     page: re.Pattern[str]  # page furniture: the whole line ('Read in English')
     release: re.Pattern[str]  # press-release dateline ('FOR IMMEDIATE RELEASE')
-    masthead: re.Pattern[str]  # a short title line ending in one of these ('… Quick Update')
+    masthead: re.Pattern[str]  # a short title line holding one of these ('Immigration Quick Update')
     intro: re.Pattern[str]  # an issue's introduction ('Here are some events…')
     pointer: re.Pattern[str]  # a note pointing elsewhere ('Please, see attached…')
     button: re.Pattern[str]  # a call-to-action link label ('Donate Here!')
@@ -46,7 +46,7 @@ def cues() -> Cues:
         footer=re.compile(rf"(?<!\w)(?:{_alt('footers')})(?!\w)", re.IGNORECASE),
         page=re.compile(rf"(?:{_alt('page')}){end}", re.IGNORECASE),
         release=re.compile(rf"(?:{_alt('release')})(?!\w)", re.IGNORECASE),
-        masthead=re.compile(rf"(?<!\w)(?:{_alt('mastheads')}){end}", re.IGNORECASE),
+        masthead=re.compile(rf"(?<!\w)(?:{_alt('mastheads')})(?!\w)", re.IGNORECASE),
         intro=re.compile(rf"(?<!\w)(?:{_alt('intros')})(?!\w)", re.IGNORECASE),
         pointer=re.compile(rf"(?:{_alt('pointers')})(?!\w)", re.IGNORECASE),
         button=re.compile(rf"(?<!\w)(?:{_alt('buttons')})(?!\w)", re.IGNORECASE),
