@@ -1,0 +1,179 @@
+"""Keep the search index in step with the catalogue, and query it: ``search(query, language, limit)``.
+
+SQLite: FTS5 word table (``unicode61 remove_diacritics 2``) plus a trigram table for text written
+without spaces. PostgreSQL: a generated ``tsvector`` ('simple' configuration) with a GIN index. Both
+index text already folded by :func:`puente.search.fold.fold`, so they match the same way.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from puente.catalog.models import Item, Organization, Page
+from puente.catalog.topics import label
+
+from .fold import fold, without_spaces, words
+from .models import Entry, MissedSearch
+
+
+def item_text(item: Item) -> str:
+    parts = [item.title, item.body]
+    parts += [f"{t.title}\n{t.body}" for t in item.translations.all()]
+    parts += [label(t.slug) for t in item.topics.all()]
+    parts += [e.location for e in item.events.all() if e.location]
+    if item.organization_id:
+        parts += [item.organization.name, item.organization.acronym]
+    return "\n".join(p for p in parts if p)
+
+
+def organization_text(org: Organization) -> str:
+    return "\n".join(p for p in (org.name, org.acronym, *org.aliases, org.description, org.address) if p)
+
+
+def page_text(page: Page) -> str:
+    return "\n".join((page.title, page.summary, page.body))
+
+
+def index_item(item: Item) -> None:
+    if item.status != Item.PUBLISHED:
+        return unindex(Entry.ITEM, item.pk)
+    _store(Entry.ITEM, item.pk, item.kind, "", item_text(item), item.published_at or item.created)
+
+
+def index_organization(org: Organization) -> None:
+    _store(Entry.ORGANIZATION, org.pk, Entry.ORGANIZATION, "", organization_text(org), None)
+
+
+def index_page(page: Page) -> None:
+    if not page.published:
+        return unindex(Entry.PAGE, page.pk)
+    _store(Entry.PAGE, page.pk, Entry.PAGE, page.language, page_text(page), page.updated)
+
+
+def _store(model: str, object_id: int, kind: str, language: str, text: str, date) -> None:
+    folded = fold(text)
+    with transaction.atomic():
+        entry, _ = Entry.objects.update_or_create(
+            model=model,
+            object_id=object_id,
+            defaults={"kind": kind, "language": language, "text": folded, "date": date},
+        )
+        if connection.vendor == "sqlite":
+            _sqlite_store(entry.pk, folded)
+
+
+def _sqlite_store(entry_id: int, folded: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
+        cursor.execute("INSERT INTO search_fts (rowid, text) VALUES (%s, %s)", [entry_id, folded])
+        cursor.execute("DELETE FROM search_trigram WHERE rowid = %s", [entry_id])
+        if without_spaces(folded):  # only text that needs trigrams pays for them
+            cursor.execute("INSERT INTO search_trigram (rowid, text) VALUES (%s, %s)", [entry_id, folded])
+
+
+def unindex(model: str, object_id: int) -> None:
+    with transaction.atomic():
+        ids = list(Entry.objects.filter(model=model, object_id=object_id).values_list("pk", flat=True))
+        if ids and connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                for table in ("search_fts", "search_trigram"):
+                    cursor.execute(f"DELETE FROM {table} WHERE rowid = %s", [ids[0]])
+        Entry.objects.filter(pk__in=ids).delete()
+
+
+def reindex() -> int:
+    """Rebuild everything from the catalogue; returns how many entries it wrote."""
+    Entry.objects.all().delete()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+            cursor.execute("DELETE FROM search_trigram")
+    items = Item.objects.published().select_related("organization")
+    items = items.prefetch_related("translations", "topics", "events")
+    count = 0
+    for item in items.iterator(chunk_size=500):
+        index_item(item)
+        count += 1
+    for org in Organization.objects.all():
+        index_organization(org)
+        count += 1
+    for page in Page.objects.filter(published=True):
+        index_page(page)
+        count += 1
+    return count
+
+
+def search(query: str, language: str, limit: int = 50) -> list[Entry]:
+    """Entries matching every word of ``query`` (prefixes too), best first; pages in ``language``."""
+    terms = words(query)
+    if not terms:
+        return []
+    if connection.vendor == "postgresql":
+        ids = _postgres_ids(terms, language, limit)
+    else:
+        ids = _sqlite_ids(terms, language, limit)
+    found = Entry.objects.in_bulk(ids)
+    return [found[i] for i in ids if i in found]
+
+
+def _sqlite_ids(terms: list[str], language: str, limit: int) -> list[int]:
+    if any(without_spaces(t) for t in terms):
+        return _sqlite_trigram_ids(terms, language, limit)
+    match = " ".join(f'"{t}"*' for t in terms)
+    sql = (
+        "SELECT f.rowid FROM search_fts f JOIN search_entry e ON e.id = f.rowid "
+        "WHERE search_fts MATCH %s AND (e.language = '' OR e.language = %s) ORDER BY f.rank LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, language, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _sqlite_trigram_ids(terms: list[str], language: str, limit: int) -> list[int]:
+    # Trigram MATCH needs three characters; shorter pieces use LIKE on the same table.
+    where = " AND ".join("t.text LIKE %s" for _ in terms)
+    sql = (
+        "SELECT t.rowid FROM search_trigram t JOIN search_entry e ON e.id = t.rowid "
+        f"WHERE {where} AND (e.language = '' OR e.language = %s) ORDER BY t.rowid DESC LIMIT %s"
+    )
+    params = [f"%{t}%" for t in terms] + [language, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _postgres_ids(terms: list[str], language: str, limit: int) -> list[int]:
+    if any(without_spaces(t) for t in terms):
+        where = " AND ".join("text LIKE %s" for _ in terms)
+        sql = f"SELECT id FROM search_entry WHERE {where} AND (language = '' OR language = %s) ORDER BY id DESC LIMIT %s"
+        params = [f"%{t}%" for t in terms] + [language, limit]
+    else:
+        tsquery = " & ".join(f"{t}:*" for t in terms)  # \w+ words only: nothing to escape
+        sql = (
+            "SELECT id FROM search_entry WHERE vector @@ to_tsquery('simple', %s) "
+            "AND (language = '' OR language = %s) "
+            "ORDER BY ts_rank(vector, to_tsquery('simple', %s)) DESC, id DESC LIMIT %s"
+        )
+        params = [tsquery, language, tsquery, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def record_miss(query: str, day: datetime.date | None = None) -> None:
+    """Count a search that found nothing, by its folded words and the day; nothing about who."""
+    key = " ".join(words(query))[:100]
+    if not key:
+        return
+    day = day or timezone.localdate()
+    if MissedSearch.objects.filter(day=day, words=key).update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            MissedSearch.objects.create(day=day, words=key)
+    except IntegrityError:  # someone else created it in between
+        MissedSearch.objects.filter(day=day, words=key).update(count=F("count") + 1)
