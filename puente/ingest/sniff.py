@@ -80,5 +80,7 @@ def _is_text(data: bytes) -> bool:
 
 def safe_filename(name: str, mime: str) -> str:
     """A download name that keeps the sender's words but the extension the content proves."""
-    stem = "".join(c for c in name.rsplit(".", 1)[0] if c.isalnum() or c in " -_()")[:80].strip()
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = base.rsplit(".", 1)[0] if "." in base.strip(".") else base
+    stem = "".join(c for c in stem if c.isalnum() or c in " -_()")[:80].strip()
     return f"{stem or 'attachment'}{EXTENSIONS.get(mime, '')}"
