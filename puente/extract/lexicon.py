@@ -76,3 +76,67 @@ def language_words() -> LanguageWords:
         prepositions=frozenset(merged("languages", "prepositions")),
         cues=frozenset(w.casefold() for w in merged("languages", "offer_cues")),
     )
+
+
+@dataclass(frozen=True)
+class OrgWords:
+    """Every language's words for recognising organization names, merged (names cross languages)."""
+
+    heads: frozenset[str]  # 'Center', 'Coalition': the name ends with (or around) them
+    heads_initial: frozenset[str]  # 'Centro', 'Asociación': the name goes on after them
+    weak_heads: frozenset[str]  # 'Services', 'Project': need two words before, or 'of …' after
+    needs_of: frozenset[str]  # 'City': only 'City of …' is a body
+    venue_tails: tuple[str, ...]
+    non_org_tails: frozenset[str]
+    program_words: frozenset[str]  # 'Voting Rights Act (VRA)' defines no organization
+    connectors: frozenset[str]
+    splitters: frozenset[str]
+    leading_drop: frozenset[str]
+    titles: frozenset[str]
+    job_titles: frozenset[str]
+    people_words: frozenset[str]
+    list_cues: tuple[str, ...]
+    copula: tuple[str, ...]
+    org_nouns: frozenset[str]
+    field_labels: frozenset[str]
+    not_acronyms: frozenset[str]
+    aka: tuple[str, ...]
+    first_names: frozenset[str]
+
+
+@cache
+def org_words() -> OrgWords:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(merged("organizations", key))
+
+    return OrgWords(
+        heads=words("heads"),
+        heads_initial=words("heads_initial"),
+        weak_heads=words("weak_heads") | words("weak_heads_initial"),
+        needs_of=words("needs_of"),
+        venue_tails=tuple(sorted(words("venue_tails"), key=len, reverse=True)),
+        non_org_tails=words("non_org_tails"),
+        program_words=words("program_words"),
+        connectors=words("connectors"),
+        splitters=words("splitters"),
+        leading_drop=words("leading_drop"),
+        titles=words("titles"),
+        job_titles=words("job_titles"),
+        people_words=words("people_words"),
+        list_cues=tuple(sorted(words("list_cues"), key=len, reverse=True)),
+        copula=tuple(sorted(words("copula"), key=len, reverse=True)),
+        org_nouns=frozenset(w.casefold() for w in merged("organizations", "org_nouns")),
+        field_labels=frozenset(w.casefold() for w in merged("organizations", "field_labels")),
+        not_acronyms=words("not_acronyms"),
+        aka=tuple(sorted(words("aka"), key=len, reverse=True)),
+        first_names=frozenset(load("first_names")),
+    )
+
+
+@cache
+def known_organizations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Known full names, known organization acronyms, and broadcasters ('NBC' in 'NBC Chicago')."""
+    data = load("organizations")
+    names = {k["name"] for k in data["known"]} | set(data["media"])
+    acronyms = {a for k in data["known"] for a in k["acronyms"]} | {m for m in data["media"] if m.isupper()}
+    return frozenset(names), frozenset(acronyms), frozenset(data["broadcasters"])

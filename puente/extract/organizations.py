@@ -1,11 +1,267 @@
-"""Organization names, with acronyms expanded from the text. (Baseline; to be replaced.)"""
+"""Organization names, with acronyms expanded where the document itself pairs them.
+
+``acronyms(document)`` learns, once per document, what its text establishes: acronym definitions
+('Immigrant Defense Project (IDP)', 'ACR (Full Name)', '…, also known as ECO'), acronyms whose initials
+match exactly one organization named elsewhere in it ('NIJC' ↔ 'National Immigrant Justice Center'),
+bare acronyms it uses as names again and again (mapped to themselves), and names it describes as
+organizations ('Pueblo Unido es un empleador …', mapped to themselves). ``find(item, acronyms)`` then
+reads one item: names with a head word, known agencies and media, list entries and affiliations
+('Cindy Mark, Greater Boston Legal Services'), press-list outlets, and the document's names.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from functools import cache
+
+from . import lexicon, org_lists
+from .org_names import Token, chunks, initials, org_span, org_spans, span_text, tokens
+
+_DEFINITION = re.compile(
+    r"\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z0-9][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z]{1,12}){0,2})\s*\)"
+)
+_REVERSE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,9})\s*\(([A-Z][^()\n]{3,90})\)")
+_PROGRAM_AFTER = re.compile(r"\s*(?:program|programa|programme|campaign|campaña|act|ley)\b", re.I)
+
 
 def acronyms(text: str) -> dict[str, str]:
-    return {}
+    """Names the document establishes: acronym -> expansion, or name -> itself."""
+    toks = tokens(text)
+    found: dict[str, str] = {}
+    for key, value in [*_defined(text), *_also_known_as(text)]:
+        found.setdefault(key, value)
+    for key, value in _by_initials(text, toks, found):
+        found.setdefault(key, value)
+    for key in _repeated(toks, found):
+        found.setdefault(key, key)
+    for name in org_lists.self_described(text, toks):
+        found.setdefault(name, name)
+    return found
 
 
 def find(text: str, acronyms: dict[str, str]) -> tuple[str, ...]:
-    return ()
+    """Organizations named in one item's text, each once, in order of first mention."""
+    toks = tokens(text)
+    found: list[tuple[int, int, str]] = []
+    for chunk in chunks(toks):
+        found += [(s[0].start, s[-1].end, span_text(text, s)) for s in org_spans(chunk)]
+        found += _known_acronyms(chunk)
+    found += _known_names(text)
+    found += _document_names(text, acronyms)
+    found += org_lists.listed(text)
+    inside = [(m.start(), m.end()) for m in _DEFINITION.finditer(text)]
+    found = [f for f in found if not any(s < f[0] and f[1] <= e for s, e in inside)]
+    return _resolve(found, acronyms)
+
+
+def _resolve(found: list[tuple[int, int, str]], acronyms: dict[str, str]) -> tuple[str, ...]:
+    """Drop names inside a longer one at the same place, expand acronyms, keep each name once."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, name in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in kept):
+            continue
+        kept.append((start, end, name))
+    names: dict[str, str] = {}
+    for _, _, name in kept:
+        name = acronyms.get(name, name)
+        names.setdefault(_key(name), name)
+    return tuple(names.values())
+
+
+def _key(name: str) -> str:
+    name = name.replace("’", "'").casefold()
+    name = re.sub(r"^the ", "", name)
+    return re.sub(r"[^\w ]", "", re.sub(r"\s+", " ", name)).strip()
+
+
+def _known_acronyms(chunk: list[Token]) -> list[tuple[int, int, str]]:
+    _, known, _ = lexicon.known_organizations()
+    return [(t.start, t.end, t.text) for t in chunk if t.kind == "acr" and t.text.split("-")[0] in known]
+
+
+def _known_names(text: str) -> list[tuple[int, int, str]]:
+    """Known agencies and media as written; 'NBC Chicago' keeps the station's city."""
+    _, _, broadcasters = lexicon.known_organizations()
+    out = []
+    for m in _known_pattern().finditer(text):
+        end = m.end()
+        if m.group(0) in broadcasters:
+            place = re.match(r" ([A-Z][a-z]+)(?=[:,.;)\n]|$)", text[end : end + 40])
+        else:  # a chapter or affiliate: 'Habitat for Humanity Seattle-King County,'
+            place = re.match(r"(?: [A-Z][\w-]+){1,3}(?=[:,;)\n]|$)", text[end : end + 60])
+            if place and any(w in _not_places() for w in place.group(0).split()):
+                place = None
+        end += place.end() if place else 0
+        out.append((m.start(), end, text[m.start() : end]))
+    return out
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    words = lexicon.org_words()
+    return words.heads | words.non_org_tails | frozenset(" ".join(words.venue_tails).split())
+
+
+@cache
+def _known_pattern() -> re.Pattern[str]:
+    names, _, _ = lexicon.known_organizations()
+    variants = {n for name in names for n in (name, name.replace("'", "’"))}
+    return re.compile(rf"(?<![\w-])(?:{lexicon.alternation(list(variants))})(?![\w-])")
+
+
+def _document_names(text: str, acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """The document's own acronyms and names where this item uses them, and their long forms."""
+    if not acronyms:
+        return []
+    pattern = _names_pattern(tuple(sorted({*acronyms, *acronyms.values()})))
+    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+
+
+@cache
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{lexicon.alternation(list(names))})(?![\w-])")
+
+
+def _defined(text: str) -> list[tuple[str, str]]:
+    """'Long Form (ACR)' and 'ACR (Long Form)' where the letters agree."""
+    out = []
+    for m in _DEFINITION.finditer(text):
+        acronym = m.group(1)
+        if _PROGRAM_AFTER.match(text, m.end()) or acronym.split()[0] in lexicon.org_words().not_acronyms:
+            continue
+        long_form = _long_form_before(text, m.start(), acronym)
+        if long_form:
+            out.append((acronym, long_form))
+    for m in _REVERSE.finditer(text):
+        inner = _whole_chunk(m.group(2))
+        if inner and _letters_match(m.group(1), inner):
+            out.append((m.group(1), inner))
+    return out
+
+
+def _long_form_before(text: str, paren: int, acronym: str) -> str | None:
+    """The name just before '(ACR)': the longest run of its words that the letters fit. A name with
+    a comma in it ('South Asian Fund for Education, Scholarship and Training') spans two chunks."""
+    line_start = text.rfind("\n", 0, paren) + 1
+    before = text[line_start:paren]
+    found = chunks(tokens(before))
+    if not found or found[-1][-1].end < len(before.rstrip()):
+        return None
+    candidates = [found[-1]]
+    if len(found) > 1 and before[found[-2][-1].end : found[-1][0].start].strip() == ",":
+        candidates.append(found[-2] + found[-1])
+    letters = acronym.split()[0]
+    for chunk in candidates:
+        for i in range(len(chunk)):
+            name = _strip_to_name(chunk[i:])
+            if name and name[0].kind != "conn":
+                long_form = before[name[0].start : name[-1].end]
+                if _letters_match(letters, long_form) and _is_name(name):
+                    return long_form
+    return None
+
+
+def _strip_to_name(chunk: list[Token]) -> list[Token]:
+    words = lexicon.org_words()
+    while chunk and (chunk[0].kind == "conn" or chunk[0].text in words.leading_drop):
+        chunk = chunk[1:]
+    return chunk
+
+
+def _is_name(chunk: list[Token]) -> bool:
+    words = lexicon.org_words()
+    caps = [t for t in chunk if t.kind in ("cap", "acr")]
+    if chunk[-1].text in words.program_words or len(caps) < 2 and not _camel(chunk[0].text):
+        return False
+    return not (caps[0].text in words.first_names and len(caps) <= 3 and org_span(chunk) is None)
+
+
+def _camel(word: str) -> bool:
+    return sum(1 for c in word if c.isupper()) >= 2
+
+
+def _whole_chunk(phrase: str) -> str | None:
+    found = chunks(tokens(phrase))
+    if len(found) == 1 and found[0][0].start == 0 and found[0][-1].end >= len(phrase.rstrip(" .")):
+        return phrase.strip()
+    return None
+
+
+def _letters_match(acronym: str, long_form: str) -> bool:
+    """Schwartz-Hearst: the acronym's letters appear in order in the long form, the first one
+    starting a word."""
+    letters = [c.casefold() for c in acronym if c.isalnum()]
+    form = long_form.casefold()
+    if not letters or not form or letters[0] != form[0]:
+        return False
+    i = len(form) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        c = letters[k]
+        while i >= 0 and (form[i] != c or (k == 0 and i > 0 and form[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
+def _also_known_as(text: str) -> list[tuple[str, str]]:
+    words = lexicon.org_words()
+    out = []
+    for cue in words.aka:
+        for m in re.finditer(
+            rf",?\s+{re.escape(cue)}\s+(?:the |el |la )?([A-Z][A-Za-z0-9&-]{{1,9}})\b", text, re.I
+        ):
+            long_form = _long_form_before(text, m.start() + 1, m.group(1))
+            if long_form:
+                out.append((m.group(1), long_form))
+    return out
+
+
+def _by_initials(text: str, toks: list[Token], found: dict[str, str]) -> list[tuple[str, str]]:
+    """Acronyms the document uses whose initials fit exactly one organization it names."""
+    by_initials: dict[str, set[str]] = {}
+    for chunk in chunks(toks):
+        for span in org_spans(chunk):
+            if len(span) > 1:
+                by_initials.setdefault(initials(span), set()).add(span_text(text, span))
+    words = lexicon.org_words()
+    out = []
+    for t in toks:
+        if t.kind == "acr" and t.text.isalpha() and t.text.isupper() and len(t.text) >= 3:
+            if t.text not in found and t.text not in words.not_acronyms:
+                names = by_initials.get(t.text, set())
+                if len(names) == 1:
+                    out.append((t.text, next(iter(names))))
+    return out
+
+
+def _repeated(toks: list[Token], found: dict[str, str]) -> list[str]:
+    """Bare acronyms used on their own at least twice outside all-capitals lines: 'AALDEF is …'."""
+    words = lexicon.org_words()
+    _, known, _ = lexicon.known_organizations()
+    counts: Counter[str] = Counter()
+    for chunk in chunks(toks):
+        if len(chunk) == 1 and chunk[0].kind == "acr":
+            word = chunk[0].text
+            letters = sum(1 for c in word if c.isalpha())
+            if letters >= 3 and word not in words.not_acronyms and word not in known and word not in found:
+                counts[word] += 1
+    shouting = _shouting_words(toks)
+    return [w for w, n in counts.items() if n >= 2 and w not in shouting]
+
+
+def _shouting_words(toks: list[Token]) -> set[str]:
+    """Words on lines written in capitals ('FOR IMMEDIATE RELEASE'): headings, not names."""
+    out: set[str] = set()
+    line: list[Token] = []
+    for t in toks:
+        if t.text == "\n":
+            words = [x for x in line if x.kind in ("cap", "acr", "low")]
+            if len(words) >= 2 and all(x.kind == "acr" for x in words):
+                out |= {x.text for x in words}
+            line = []
+        else:
+            line.append(t)
+    return out

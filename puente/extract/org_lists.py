@@ -1,0 +1,278 @@
+"""Organizations named by their place in a text rather than by a head word.
+
+- entries of a list of organizations: 'Speakers: Families for Freedom; Immigration Equality; …',
+  'A * B * C', '… such as Immigration Counseling Services, SOAR, IRCO y Metropolitan Public Defender';
+- affiliations: 'Cindy Mark, Greater Boston Legal Services' (a person, then where they work);
+- outlets of a press list: 'Chicago Reader: Lawyers to Immigrants …' on three or more lines;
+- names the text describes as organizations: 'Pueblo Unido es un empleador …'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .org_names import Token, chunks
+
+_PARENTHESES = re.compile(r"\([^()\n]{0,80}\)")
+_LIST_SEPARATOR = re.compile(r"\s\*\s|;\s*")
+_LABEL = re.compile(r"^\s*(?:[-•·*]\s*)?([^:\n]{1,60}):\s+(\S.*)$")
+_BULLET = re.compile(r"^\s*(?:[-•·*●▪‣◦]|\d+[.)])\s+")
+_STREET = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Suite|Hwy|Way|Floor|Room)\b\.?")
+_PARTICLES = frozenset({"de", "del", "la", "van", "von", "da", "di", "le", "bin", "al", "y"})
+_ELEMENT_CONNECTORS = frozenset(
+    {
+        "of",
+        "for",
+        "and",
+        "the",
+        "at",
+        "in",
+        "on",
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "y",
+        "&",
+        "-",
+        "--",
+        "–",
+        "@",
+    }
+)
+
+
+def listed(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of organizations named by list position, affiliation or press-list line."""
+    out: list[tuple[int, int, str]] = []
+    lines = _line_spans(text)
+    for start, end in lines:
+        line = text[start:end]
+        elements = _list_elements(line)
+        if len(elements) >= 3:
+            out += _entries(start, elements)
+        else:
+            out += _affiliation(start, line)
+    out += _cued_lists(text)
+    out += _press_outlets(text, lines)
+    return out
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _list_elements(line: str) -> list[tuple[int, str]]:
+    """Entries of a ';'- or ' * '-separated line, after any 'Speakers:' label."""
+    label = re.match(r"^\s*[^:;*\n]{1,40}:\s+", line)
+    body_at = label.end() if label else 0
+    body = line[body_at:]
+    if len(_LIST_SEPARATOR.findall(body)) < 2:
+        return []
+    out, at = [], body_at
+    for part in _LIST_SEPARATOR.split(body):
+        out.append((at, part))
+        at += len(part)
+        m = _LIST_SEPARATOR.match(line, at)
+        at += len(m.group(0)) if m else 0
+    return out
+
+
+def _entries(line_start: int, elements: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """Each entry of a list; 'Chinatown YMCA, Chinese Progressive Association' holds two."""
+    out = []
+    for offset, element in elements:
+        clean = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), element)
+        parts = re.split(r",\s+(?!Inc\b|LLC\b|Ltd\b)", clean)
+        if len(parts) > 1 and _person_shaped(parts[0].strip(), strict=True):
+            parts = [", ".join(parts[1:])]
+        for part in parts:
+            name = _element_name(part, strict=True)
+            if name:
+                at = line_start + offset + clean.find(name)
+                out.append((at, at + len(name), name))
+    return out
+
+
+def _affiliation(line_start: int, line: str) -> list[tuple[int, int, str]]:
+    """'Joel Magallan, Asociación Tepeyac: (212) …' or '- Aarti Shahani, Families for Freedom'."""
+    bullet = _BULLET.match(line)
+    body_at = bullet.end() if bullet else 0
+    body = re.split(r":\s|\s\(", line[body_at:])[0]
+    if ", " not in body:
+        return []
+    first, rest = body.split(", ", 1)
+    if not _person_shaped(first, strict=bool(bullet)):
+        return []
+    name = _element_name(rest, strict=False)
+    if not name:
+        return []
+    at = line_start + body_at + body.find(name, len(first))
+    return [(at, at + len(name), name)]
+
+
+def _element_name(element: str, strict: bool) -> str | None:
+    """The organization an entry names, as written, or None (a person, a place, a sentence)."""
+    words = lexicon.org_words()
+    element = _PARENTHESES.sub(" ", element).strip(" .,:;\t\u00a0")
+    element = re.split(r":\s|\s\(|,\s+(?!Inc\b|LLC\b|Ltd\b)", element)[0].strip()
+    element = _drop_title(element)
+    element = _drop_job_title(element)
+    if not element or not _capitalised_phrase(element):
+        return None
+    tokens = element.split()
+    if tokens and tokens[-1] in words.people_words or element.casefold() in words.field_labels:
+        return None
+    if len(tokens) == 1 and not (_camel(tokens[0]) and len(tokens[0]) >= 3 or tokens[0][:1].isdigit()):
+        return None
+    if _person_shaped(element, strict=False) or _STREET.search(element) and re.search(r"\d", element):
+        return None
+    return element
+
+
+def _drop_title(element: str) -> str:
+    """'Professor Phil Schag of Georgetown University' -> 'Georgetown University'; a bare title and
+    name is a person. 'Members of the Enforcement Coalition' -> 'Enforcement Coalition'."""
+    words = lexicon.org_words()
+    parts = element.split()
+    if not parts or parts[0] not in words.titles and parts[0] not in words.people_words:
+        return element
+    m = re.search(r"\b(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?", element)
+    if m:
+        return element[m.end() :]
+    return "" if parts[0] in words.titles else element
+
+
+def _drop_job_title(element: str) -> str:
+    """'ACRS Deputy Director' -> 'ACRS'; what is left must still look like an organization."""
+    words = lexicon.org_words()
+    parts = element.split()
+    cut = len(parts)
+    while cut > 0 and parts[cut - 1] in words.job_titles:
+        cut -= 1
+    if cut == len(parts):
+        return element
+    rest = parts[:cut]
+    if len(rest) == 1 and _camel(rest[0]) or any(p in words.heads for p in rest):
+        return " ".join(rest)
+    return ""
+
+
+def _capitalised_phrase(element: str) -> bool:
+    parts = element.split()
+    if not parts or not (parts[0][:1].isupper() or parts[0][:1].isdigit()):
+        return False
+    for i, p in enumerate(parts):
+        if p in _ELEMENT_CONNECTORS or p.casefold() in ("the", "la", "el"):
+            continue
+        if p[:1].isdigit() and i > 0:
+            return False
+        if not (p[:1].isupper() or p[:1].isdigit() or p[:1] in "“\"‘'"):
+            return False
+    return parts[-1] not in _ELEMENT_CONNECTORS
+
+
+def _person_shaped(phrase: str, strict: bool) -> bool:
+    """'Raquel Batista', 'Carolyn de Leon', 'Brother Joel Magallan': a person's name.
+
+    Outside lists (``strict`` False) the first name must be one we know, so 'Homies Unidos' is not a person.
+    """
+    words = lexicon.org_words()
+    if " and " in phrase or " y " in phrase:
+        people = re.split(r" and | y ", phrase)
+        return all(_person_shaped(p, strict) for p in people)
+    parts = [p for p in phrase.split() if p not in words.titles]
+    caps = [p for p in parts if p not in _PARTICLES]
+    if not 2 <= len(caps) <= 4 or len(parts) - len(caps) > 1:
+        return False
+    if not all(_name_word(p) for p in caps):
+        return False
+    if any(p in words.heads or p in words.heads_initial or p in words.people_words for p in caps):
+        return False
+    return strict or caps[0] in words.first_names
+
+
+def _name_word(word: str) -> bool:
+    """'Raquel', 'McCarthy', 'Tapia-Ruano', 'O’Neil', 'J.'."""
+    bare = re.sub(r"^(?:Mc|Mac|O[’']|D[’'])", "", word.rstrip("."))
+    return (
+        word[:1].isupper() and bare.replace("-", "").isalpha() and all(not _camel(p) for p in bare.split("-"))
+    )
+
+
+def _camel(word: str) -> bool:
+    return sum(1 for c in word if c.isupper()) >= 2
+
+
+def _cued_lists(text: str) -> list[tuple[int, int, str]]:
+    """'… such as A, B, C and D.' / '… como A, B y C.': the entries of the list after the cue."""
+    words = lexicon.org_words()
+    out = []
+    cues = lexicon.alternation(list(words.list_cues))
+    for m in re.finditer(rf"(?<!\w)(?:{cues})[:\s]+(?=[A-Z0-9])", text):
+        end = re.search(r"[.!?](?:\s|$)|\n", text[m.end() :])
+        body = text[m.end() : m.end() + (end.start() if end else len(text) - m.end())]
+        parts = [p for p in re.split(r",\s+(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e|or|o)\s+", body) if p]
+        if len(parts) < 2:
+            continue
+        names = [_element_name(p, strict=True) for p in parts]
+        if sum(1 for n in names if n) * 2 <= len(parts):
+            continue  # not a list of names: a sentence that happens to follow 'like'
+        at = m.end()
+        for part, name in zip(parts, names, strict=True):
+            at = text.find(part, at)
+            if name:
+                out.append((at + part.find(name), at + part.find(name) + len(name), name))
+            at += len(part)
+    return out
+
+
+def _press_outlets(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """'Outlet: Headline' lines, when three or more of them make a press list."""
+    words = lexicon.org_words()
+    labelled = []
+    for start, end in lines:
+        m = _LABEL.match(text[start:end])
+        if m and len(m.group(2)) >= 15:
+            labelled.append((start + m.start(1), m.group(1).strip()))
+    outlets = [
+        (at, label)
+        for at, label in labelled
+        if label.casefold() not in words.field_labels
+        and _capitalised_phrase(label)
+        and not label[0].isdigit()
+        and "," not in label
+        and len(label.split()) <= 5
+        and not _person_shaped(label, strict=False)
+    ]
+    if len(outlets) < 3 or len(outlets) * 5 < len(labelled) * 3:
+        return []
+    return [(at, at + len(label), label) for at, label in outlets]
+
+
+def self_described(text: str, toks: list[Token]) -> list[str]:
+    """Names followed by 'is a … organization' / 'es un empleador …': the text says what they are."""
+    words = lexicon.org_words()
+    out = []
+    for chunk in chunks(toks):
+        caps = [t for t in chunk if t.kind in ("cap", "acr")]
+        if len(caps) < 2 and not (caps and _camel(caps[0].text)):
+            continue
+        after = text[chunk[-1].end : chunk[-1].end + 80].casefold()
+        for cue in words.copula:
+            m = re.match(rf"[’'s]*,?\s+{re.escape(cue)}\s+((?:[\w-]+\s+){{0,3}}?)([\w-]+)", after)
+            if m and m.group(2) in words.org_nouns:
+                name = text[chunk[0].start : chunk[-1].end]
+                while name.split()[0] in words.leading_drop if name.split() else False:
+                    name = name.split(" ", 1)[1] if " " in name else ""
+                if name and not _person_shaped(name, strict=False):
+                    out.append(name)
+                break
+    return out

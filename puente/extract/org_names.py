@@ -1,0 +1,288 @@
+"""Capitalised name chunks and which of them name an organization.
+
+A chunk is a run of capitalised words, allowing short connectors inside ('Center for Constitutional
+Rights', 'El Centro de la Raza'). A chunk names an organization when it holds a head word ('Center',
+'Coalition', 'Bookstore'; 'Centro', 'Asociación' head-first in Spanish); the name then runs from the
+chunk's start (after verbs, titles and determiners) to the head and its complement ('… of Appeals').
+Scanning is one pass over the text; every step after it is linear in the chunk's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+
+_PIECE = re.compile(r"[^\s—–]+|[—–]")
+_BREAK_PIECES = frozenset("– — - -- | * • · ● ▪ ‣ ◦ / + = > < ~".split())
+_OPEN = "“\"‘'«"
+_CLOSE = "”\"’'»"
+_TRAILING_BREAKS = ",;:)]}!?"
+_ABBREVIATION = re.compile(r"^(?:(?:[A-Za-z]\.){2,}|Inc\.|St\.|Jr\.|Sr\.|Co\.|Corp\.|Ltd\.|Mt\.|Ft\.|Dr\.)$")
+_COMPLEMENT = frozenset({"of", "for", "@", "de", "del", "para", "dla"})
+_SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa", "Santo"})
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # the word as written, without trailing punctuation or possessive
+    start: int
+    end: int  # end of ``text`` in the document
+    kind: str  # cap | acr | conn | num | low | brk
+    possessive: bool = False
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The word and, for hyphenated words ('Collective-Chicago'), each part."""
+        return (self.text, *self.text.split("-")) if "-" in self.text else (self.text,)
+
+
+def tokens(text: str) -> list[Token]:
+    """Words of ``text`` with line ends and punctuation as ``brk`` tokens."""
+    out: list[Token] = []
+    for line in _lines(text):
+        for m in _PIECE.finditer(text, line[0], line[1]):
+            _piece(m.group(0), m.start(), out)
+        out.append(Token("\n", line[1], line[1], "brk"))
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _piece(piece: str, at: int, out: list[Token]) -> None:
+    if piece in _BREAK_PIECES or not any(c.isalnum() for c in piece):
+        if piece in ("&", "@"):
+            out.append(Token(piece, at, at + 1, "conn"))
+        else:
+            out.append(Token(piece, at, at + len(piece), "brk"))
+        return
+    lead = 0
+    while lead < len(piece) and (piece[lead] in _OPEN or piece[lead] in "([{"):
+        if piece[lead] in "([{":
+            out.append(Token(piece[lead], at + lead, at + lead + 1, "brk"))
+        lead += 1
+    core, breaks_after = piece[lead:], False
+    while core and (core[-1] in _TRAILING_BREAKS or core[-1] in _CLOSE or core[-1] == "."):
+        if core[-1] == "." and _ABBREVIATION.match(core):
+            break
+        if core[-1] in _CLOSE and core[-2:-1] == "s" and core[-1] == "’" and len(core) > 2:
+            break  # plural possessive: Lawyers’
+        breaks_after = breaks_after or core[-1] in _TRAILING_BREAKS or core[-1] == "."
+        core = core[:-1]
+    start = at + lead
+    for i, part in enumerate(_split_slash(core)):
+        if i:
+            out.append(Token("/", start - 1, start, "brk"))
+        out.append(_word(part, start))
+        start += len(part) + 1
+    if breaks_after:
+        out.append(Token(".", start, start, "brk"))
+
+
+def _split_slash(core: str) -> list[str]:
+    """'ICE/Inmigración' is two names; 'Latina/os' is one word."""
+    parts = core.split("/")
+    if len(parts) > 1 and all(len(p) > 1 and p[0].isupper() for p in parts):
+        return parts
+    return [core]
+
+
+def _word(core: str, start: int) -> Token:
+    possessive = core.endswith(("’s", "'s")) and len(core) > 2
+    text = core[:-2] if possessive else core
+    words = lexicon.org_words()
+    if text in words.connectors or text.casefold() in ("the", "la", "el", "los", "las"):
+        kind = "conn" if text[:1].islower() or text in ("&", "@") else _cap_kind(text)
+    elif text[:1].isdigit():
+        kind = "num"
+    elif _LETTER.search(text[:1] or "-") and text[:1].isupper():
+        kind = _cap_kind(text)
+    else:
+        kind = "low"
+    return Token(text, start, start + len(text), kind, possessive)
+
+
+def _cap_kind(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return "acr" if upper >= 2 and upper * 2 >= len(letters) else "cap"
+
+
+def chunks(toks: list[Token]) -> list[list[Token]]:
+    """Runs of capitalised words with at most two connectors between them."""
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    pending: list[Token] = []
+    for t in toks:
+        if t.kind in ("cap", "acr"):
+            if current and len(pending) <= 2:
+                current += pending
+            elif current:
+                out.append(current)
+                current = []
+            pending = []
+            current.append(t)
+        elif t.kind == "conn" and current:
+            pending.append(t)
+        else:
+            if current:
+                out.append(current)
+            current, pending = [], []
+    if current:
+        out.append(current)
+    return out
+
+
+def org_spans(chunk: list[Token]) -> list[list[Token]]:
+    """The organization names inside one chunk (a chunk may hold two: 'Chicago Public Schools and …')."""
+    return [span for part in _parts(chunk) if (span := org_span(part))]
+
+
+def _parts(chunk: list[Token]) -> list[list[Token]]:
+    words = lexicon.org_words()
+    parts, current = [], []
+    for i, t in enumerate(chunk):
+        nxt = chunk[i + 1] if i + 1 < len(chunk) else None
+        if t.kind == "conn" and t.text in words.splitters and current and _starts_name(chunk, i + 1):
+            if _ends_orgish(current):
+                parts.append(current)
+                current = []
+                continue
+        current.append(t)
+        if t.possessive and nxt and _ends_orgish(current):
+            parts.append(current)
+            current = []
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _starts_name(chunk: list[Token], i: int) -> bool:
+    while i < len(chunk) and chunk[i].kind == "conn" and chunk[i].text[:1].islower():
+        i += 1
+    return i < len(chunk) and chunk[i].kind in ("cap", "acr")
+
+
+def _ends_orgish(toks: list[Token]) -> bool:
+    words = lexicon.org_words()
+    last = toks[-1]
+    if last.kind == "acr" and len(toks) == 1:
+        return True
+    if any(f in words.heads for f in last.forms):
+        return True
+    return toks[0].text in words.heads_initial or (len(toks) > 1 and toks[1].text in words.heads_initial)
+
+
+def org_span(part: list[Token]) -> list[Token] | None:
+    toks = _strip_leading(part)
+    if not toks:
+        return None
+    end = _name_end(toks)
+    if end is None:
+        return None
+    span = _strip_venue(toks[: end + 1])
+    tails = lexicon.org_words().non_org_tails
+    if span[-1].text in tails or (end + 1 < len(toks) and toks[end + 1].text in tails):
+        return None
+    if len(span) == 2 and span[1].text == "Administration" and span[0].kind == "cap":
+        return None  # 'Trump Administration': a presidency, not a body
+    return span
+
+
+def _strip_leading(part: list[Token]) -> list[Token]:
+    words = lexicon.org_words()
+    toks = list(part)
+    while toks and (
+        toks[0].kind == "conn" and toks[0].text[:1].islower() or toks[0].text in words.leading_drop
+    ):
+        toks = toks[1:]
+    inner_the = next((i for i, t in enumerate(toks) if i > 0 and t.text == "The"), None)
+    if inner_the is not None and _name_end(toks[inner_the:]) is not None:
+        toks = toks[inner_the:]  # 'We Welcomed The Chilean Consulate'
+    if toks and (toks[0].text in words.titles or toks[0].text in words.people_words):
+        of = next((i for i, t in enumerate(toks) if t.kind == "conn" and t.text in ("of", "de", "del")), None)
+        toks = toks[of + 1 :] if of is not None else []
+        while toks and toks[0].kind == "conn":
+            toks = toks[1:]
+    return toks
+
+
+def _name_end(toks: list[Token]) -> int | None:
+    """Index of the name's last word, or None when no head word makes it an organization."""
+    words = lexicon.org_words()
+    for i, t in enumerate(toks[:2]):
+        if t.text in words.heads_initial and (
+            i == 0 or toks[0].kind == "conn" or toks[0].text in ("El", "La")
+        ):
+            if len(toks) > i + 1 or t.text not in words.weak_heads:
+                return _trim_tail(toks, len(toks) - 1)
+    last = None
+    for j, t in enumerate(toks):
+        if any(f in words.heads or f in words.needs_of for f in t.forms) and _head_valid(toks, j, words):
+            last = j
+    if last is None:
+        return None
+    nxt = toks[last + 1] if last + 1 < len(toks) else None
+    if nxt is not None and nxt.kind == "conn" and nxt.text in _COMPLEMENT:
+        end = next((k for k in range(last + 1, len(toks)) if toks[k].possessive), len(toks) - 1)
+        return _trim_tail(toks, end)
+    while last + 1 < len(toks) and toks[last + 1].kind == "acr":
+        last += 1
+    return last
+
+
+def _trim_tail(toks: list[Token], end: int) -> int:
+    while end > 0 and toks[end].kind == "conn":
+        end -= 1
+    return end
+
+
+def _head_valid(toks: list[Token], j: int, words: lexicon.OrgWords) -> bool:
+    head = next(f for f in toks[j].forms if f in words.heads or f in words.needs_of)
+    before = sum(1 for t in toks[:j] if t.kind in ("cap", "acr"))
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    complement = nxt is not None and nxt.kind == "conn" and nxt.text in _COMPLEMENT
+    if "-" in toks[j].text and toks[j].text != head:
+        before += 1  # 'Collective-Chicago': the head is inside a longer word
+    if head in words.needs_of:
+        return nxt is not None and nxt.text == "of"
+    if head in words.weak_heads:
+        return before >= 2 or (before >= 1 and complement)
+    return before >= 1 or complement
+
+
+def _strip_venue(span: list[Token]) -> list[Token]:
+    """'Department of Homeland Security Office' names the department; the office is where it sits."""
+    words = lexicon.org_words()
+    for tail in words.venue_tails:
+        n = len(tail.split())
+        if len(span) > n and " ".join(t.text for t in span[-n:]) == tail:
+            rest = span[:-n]
+            while rest and rest[-1].kind == "conn":
+                rest = rest[:-1]
+            if rest and (_name_end(rest) is not None or (len(rest) == 1 and rest[0].kind == "acr")):
+                return rest
+    return span
+
+
+def span_text(text: str, span: list[Token]) -> str:
+    """The name as written; a final possessive goes ('NIJC’s') unless it is a saint's ('St Mary’s')."""
+    last = span[-1]
+    end = last.end
+    if last.possessive and len(span) > 1 and span[-2].text in _SAINTS:
+        end += 2
+    return text[span[0].start : end]
+
+
+def initials(span: list[Token]) -> str:
+    """Capital initials of a name: 'National Immigrant Justice Center' -> 'NIJC'."""
+    return "".join(t.text[0] for t in span if t.kind == "cap") if all(t.kind != "acr" for t in span) else ""
