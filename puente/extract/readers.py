@@ -1,10 +1,32 @@
-"""Read .txt, .html, .eml and .mbox bytes into SourceDocuments. (Baseline: text only; to be replaced.)"""
+"""Read .txt, .html, .eml and .mbox bytes into SourceDocuments.
+
+The format comes from the file name when it says one, else from the content. Readers take bytes
+and never touch the disk; the caller (the CLI, the ingest app) does the file I/O.
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
+
+from . import mail
+from .html import html_to_text
 from .model import SourceDocument
 
 MAX_BYTES = 10 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+_EXTENSIONS = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html",
+               ".xhtml": "html", ".eml": "email", ".mbox": "mbox", ".mbx": "mbox"}  # fmt: skip
 
 
 class ReadError(ValueError):
@@ -12,10 +34,117 @@ class ReadError(ValueError):
 
 
 def read(data: bytes, name: str = "", max_bytes: int = MAX_BYTES) -> list[SourceDocument]:
+    """Every document in ``data``: one for a text, page or message, one per message of a mailbox."""
+    label = name or "input"
     if len(data) > max_bytes:
-        raise ReadError(f"{name or 'input'} is {len(data):,} bytes; the limit is {max_bytes:,}")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ReadError(f"{name or 'input'} is not UTF-8 text") from exc
+        raise ReadError(f"{label} is {len(data):,} bytes; the limit is {max_bytes:,}")
+    if not data.strip():
+        raise ReadError(f"{label} is empty")
+    kind = detect(data, name)
+    if kind == "mbox":
+        return _read_mbox(data, label)
+    if kind == "email":
+        _require_text(data, label)
+        return [mail.read_message(data, name, decode_lenient)]
+    text = decode(data, label, _declared_charset(data) if kind == "html" else None)
+    if kind == "html":
+        body, title = html_to_text(text)
+        return [SourceDocument(text=body, source=name or None, subject=title, format="html", html=text)]
     return [SourceDocument(text=text, source=name or None)]
+
+
+def detect(data: bytes, name: str = "") -> str:
+    """text | html | email | mbox: by the name's extension when it has a known one, else by content."""
+    dot = name.rfind(".")
+    by_name = _EXTENSIONS.get(name[dot:].casefold()) if dot > 0 else None
+    if by_name:
+        return by_name
+    head = _ascii_view(data[:8192])
+    if mail.looks_like_mbox(head):
+        return "mbox"
+    if mail.looks_like_message(head):
+        return "email"
+    if _HTML_START.match(head):
+        return "html"
+    return "text"
+
+
+def decode(data: bytes, label: str = "input", charset: str | None = None) -> str:
+    """Bytes to text: a BOM wins, then a declared charset, then UTF-8, then Windows-1252."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"{label} is not text (broken {codec.upper()})") from exc
+    codec16 = _bomless_utf16(data)
+    if codec16:
+        return decode(data.decode(codec16, errors="replace").encode("utf-8"), label)
+    _require_text(data, label)
+    for codec in (charset, "utf-8", "cp1252"):
+        if not codec:
+            continue
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _mostly_text(text):
+            return text
+    raise ReadError(f"{label} is not text (binary or unknown encoding)")
+
+
+def decode_lenient(data: bytes, charset: str | None = None) -> str:
+    """For a message part: never fails, since one bad part should not lose the whole message."""
+    for codec in (charset, "utf-8", "cp1252"):
+        try:
+            return data.decode(codec) if codec else ""
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("latin-1")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    # ASCII-range text in UTF-16 without a BOM: every other byte is NUL, and only those.
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) > 0.6 * len(zeros) and other.count(0) == 0:
+            return codec
+    return None
+
+
+def _require_text(data: bytes, label: str) -> None:
+    if b"\x00" in data:
+        raise ReadError(f"{label} is not text (it contains NUL bytes: binary data?)")
+
+
+def _mostly_text(text: str) -> bool:
+    # Random bytes that happen to decode as cp1252 are full of control characters; prose is not.
+    sample = text[:65536]
+    return len(_CONTROL.findall(sample)) <= max(2, len(sample) // 200)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii") if m else None
+
+
+def _ascii_view(head: bytes) -> bytes:
+    # UTF-16 text sniffed as bytes would hide its markup behind NULs.
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            try:
+                return head.decode(codec, errors="ignore").encode("utf-8")
+            except LookupError:
+                break
+    return head
+
+
+def _read_mbox(data: bytes, label: str) -> list[SourceDocument]:
+    _require_text(data, label)
+    docs = [mail.read_message(chunk, "", decode_lenient) for chunk in mail.split_mbox(data) if chunk.strip()]
+    if not docs:
+        raise ReadError(f"{label} holds no messages")
+    return docs

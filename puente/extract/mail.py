@@ -1,0 +1,154 @@
+"""E-mail (.eml) and mailbox (.mbox) bytes to SourceDocuments, with the stdlib ``email`` package.
+
+A malformed message still yields what can be read: a header that will not parse is left out, a
+body part in an unknown charset is decoded as best we can. Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from email.utils import parsedate_to_datetime
+
+from .model import Attachment, SourceDocument
+
+# "From " separator lines of an mbox; a line quoted as ">From " in a body is not one.
+_SEPARATOR = re.compile(rb"^From [^\r\n]*\r?\n", re.M)
+_QUOTED_FROM = re.compile(rb"^>(>*From )", re.M)
+# Headers that mark bytes as a message when the file name does not.
+_MAIL_HEADERS = re.compile(
+    rb"^(from|to|subject|date|message-id|mime-version|received|return-path|delivered-to|reply-to|cc):",
+    re.I | re.M,
+)
+_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
+
+
+def looks_like_mbox(data: bytes) -> bool:
+    head = data.lstrip(b"\r\n")[:2048]
+    return head.startswith(b"From ") and looks_like_message(head.split(b"\n", 1)[-1])
+
+
+def looks_like_message(data: bytes) -> bool:
+    """Does it open with a header block that names at least two mail headers?"""
+    head = data.lstrip(b"\r\n")[:8192]
+    block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+    if not _HEADER_LINE.match(block):
+        return False
+    return len(_MAIL_HEADERS.findall(block)) >= 2
+
+
+def read_message(data: bytes, name: str, decode: Callable[[bytes, str | None], str]) -> SourceDocument:
+    msg = BytesParser(policy=policy.default).parsebytes(data)
+    body = _body(msg)
+    text, html = "", None
+    if body is not None:
+        content = _content(body, decode)
+        if body.get_content_type() == "text/html":
+            from .html import html_to_text
+
+            html, text = content, html_to_text(content)[0]
+        else:
+            text = content
+            html = _alternative_html(msg, decode)
+    return SourceDocument(
+        text=text,
+        source=_header(msg, "From") or name or None,
+        date=_date(msg),
+        subject=_header(msg, "Subject"),
+        format="email",
+        html=html,
+        attachments=tuple(_attachments(msg, body)),
+        message_id=(_header(msg, "Message-ID") or "").strip("<> ") or None,
+    )
+
+
+def split_mbox(data: bytes) -> Iterator[bytes]:
+    """Each message of an mbox (mboxo or mboxrd), with its ">From " quoting undone."""
+    starts = [m.start() for m in _SEPARATOR.finditer(data) if _opens_message(data, m.start())]
+    for begin, end in zip(starts, [*starts[1:], len(data)], strict=True):
+        chunk = data[begin:end]
+        chunk = chunk[chunk.index(b"\n") + 1 :]
+        yield _QUOTED_FROM.sub(rb"\1", chunk)
+
+
+def _opens_message(data: bytes, at: int) -> bool:
+    # A separator starts the file or follows a blank line; a body line "From here..." does not.
+    return at == 0 or data[max(0, at - 2) : at] == b"\n\n" or data[max(0, at - 4) : at] == b"\r\n\r\n"
+
+
+def _header(msg: Message, name: str) -> str | None:
+    try:
+        value = msg.get(name)
+    except (ValueError, TypeError, IndexError, AttributeError):  # a header the policy cannot parse
+        value = None
+    value = " ".join(str(value).split()) if value is not None else ""
+    return value or None
+
+
+def _date(msg: Message) -> str | None:
+    raw = _header(msg, "Date")
+    if not raw:
+        return None
+    try:
+        return parsedate_to_datetime(raw).isoformat()
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return None
+
+
+def _body(msg: EmailMessage) -> Message | None:
+    try:
+        body = msg.get_body(preferencelist=("plain", "html"))
+    except (KeyError, ValueError, TypeError, AttributeError):
+        body = None
+    if body is None and not msg.is_multipart() and msg.get_content_maintype() == "text":
+        body = msg  # e.g. text/enriched or a bare message with no Content-Type
+    return body
+
+
+def _alternative_html(msg: EmailMessage, decode: Callable[[bytes, str | None], str]) -> str | None:
+    try:
+        part = msg.get_body(preferencelist=("html",))
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return None
+    return _content(part, decode) if part is not None else None
+
+
+def _content(part: Message, decode: Callable[[bytes, str | None], str]) -> str:
+    try:
+        content = part.get_content()
+        if isinstance(content, str):
+            return content
+    except (LookupError, ValueError, TypeError, AttributeError, AssertionError):
+        pass  # unknown charset or broken transfer encoding: decode the raw payload ourselves
+    payload = part.get_payload(decode=True)
+    if isinstance(payload, bytes):
+        return decode(payload, part.get_content_charset())
+    return str(part.get_payload() or "")
+
+
+def _attachments(msg: Message, body: Message | None) -> Iterator[Attachment]:
+    for part in msg.walk():
+        if part is body or part.is_multipart():
+            continue
+        filename = _filename(part)
+        disposition = part.get_content_disposition()
+        if part.get_content_maintype() == "text" and not filename and disposition != "attachment":
+            continue  # the other alternative of the body, not a file
+        payload = part.get_payload(decode=True)
+        data = payload if isinstance(payload, bytes) else b""
+        yield Attachment(
+            filename=filename or "attachment",
+            content_type=part.get_content_type(),
+            size=len(data),
+            data=data,
+        )
+
+
+def _filename(part: Message) -> str | None:
+    try:
+        return part.get_filename()
+    except (ValueError, TypeError, IndexError, AttributeError):
+        return None
