@@ -81,7 +81,11 @@ def _alt(words) -> str:
 
 
 def _trie_regex(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -104,6 +108,7 @@ def _meridiem_alt(words) -> str:
 @dataclass(frozen=True)
 class Patterns:
     date: re.Pattern  # explicit month-and-day dates, with optional weekday, year and day range
+    numeric: re.Pattern  # 2017-03-04, 3/4/2017, 4.3.2017, "Sat. 3/4"
     relative: re.Pattern  # today, tomorrow, this Saturday, next Tuesday, on Friday
     time: re.Pattern  # one time or a time range, with an optional zone
     cue_before: dict[str, re.Pattern]  # deadline/past/ongoing cue words ending just before a date
@@ -121,6 +126,7 @@ def patterns() -> Patterns:
     v = vocabulary()
     return Patterns(
         date=re.compile(_date_regex(v), re.IGNORECASE),
+        numeric=re.compile(_numeric_regex(v), re.IGNORECASE),
         relative=re.compile(_relative_regex(v), re.IGNORECASE),
         time=re.compile(_time_regex(v), re.IGNORECASE),
         cue_before={
@@ -180,6 +186,20 @@ def _date_regex(v: Vocabulary) -> str:
         else rf"(?P<day_b>{day})\s+(?P<mon_b>{mon})\b\.?"
     )
     return rf"(?<![\w/.-]){weekday}(?:{month_first}|{day_first}){year_tail}"
+
+
+def _numeric_regex(v: Vocabulary) -> str:
+    weekday = rf"(?:(?P<wd>{_alt(v.weekdays)})\.?,?\s+)?"
+    iso = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)"
+    written = r"(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?:(?P=sep)(?P<ny>(?:19|20)?\d\d))?"
+    return rf"(?<![\w/.:-]){weekday}(?:{iso}|{written})(?![\w/:-]|\.\d)"
+
+
+def numeric_order(language: str | None) -> str:
+    """'mdy' (3/4 is March 4) or 'dmy' (3/4 is 3 April), as the language writes dates; US English
+    by default, the publishers being US organizations."""
+    data = lexicon.per_language("dates")
+    return data.get(language or "en", data.get("en", {})).get("numeric_order", "mdy")
 
 
 def _relative_regex(v: Vocabulary) -> str:

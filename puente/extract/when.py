@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from . import where
-from .datewords import patterns, vocabulary
+from .datewords import numeric_order, patterns, vocabulary
 from .model import Event, Segment
 
 # Events are gatherings a reader can attend. An event item may announce a day without an hour; other
@@ -75,7 +75,7 @@ def events(
     if kind in _NO_EVENT_KINDS:
         return ()
     date_only = kind in _DATE_ONLY_KINDS
-    return find_events(seg.text, reference, timezone, date_only, carried if date_only else None)
+    return find_events(seg.text, reference, timezone, date_only, carried if date_only else None, language)
 
 
 def carried_day(found: tuple[Event, ...], previous: date | None = None) -> date | None:
@@ -85,19 +85,24 @@ def carried_day(found: tuple[Event, ...], previous: date | None = None) -> date 
 
 def deadline(seg: Segment, reference: date, language: str | None) -> str | None:
     """The last day to act ("apply by March 3", "through tomorrow", "hasta el 15 de mayo"), ISO."""
-    for mention in _read_dates(seg.text, reference):
+    for mention in _read_dates(seg.text, reference, language):
         if mention.status == "deadline":
             return mention.day.isoformat()
     return None
 
 
 def find_events(
-    text: str, reference: date, timezone: str, date_only: bool = True, carried: date | None = None
+    text: str,
+    reference: date,
+    timezone: str,
+    date_only: bool = True,
+    carried: date | None = None,
+    language: str | None = None,
 ) -> tuple[Event, ...]:
     """Events in ``text``; with ``date_only`` False, only dated sessions with an hour count. Times
     before any date in the text belong to the ``carried`` day, when there is one."""
     try:
-        found = _read_dates(text, reference)
+        found = _read_dates(text, reference, language)
         if not found and carried is None:
             return ()
         clock = times(text)
@@ -109,16 +114,19 @@ def find_events(
 
 
 @lru_cache(maxsize=4)
-def _read_dates(text: str, reference: date) -> tuple[DateMention, ...]:
+def _read_dates(text: str, reference: date, language: str | None) -> tuple[DateMention, ...]:
     """The pipeline asks for an item's events and then its deadline: read its dates once."""
-    return tuple(dates(text, reference))
+    return tuple(dates(text, reference, language))
 
 
-def dates(text: str, reference: date, near_digits: list[tuple[int, int]] | None = None) -> list[DateMention]:
+def dates(text: str, reference: date, language: str | None = None) -> list[DateMention]:
     """Every date mentioned, explicit or relative, in text order; an explicit date beats an adjacent
-    relative word ("TOMORROW, February 1" is February 1)."""
-    near_digits = _windows(text) if near_digits is None else near_digits
-    explicit = [m for m in _explicit_dates(text, reference, near_digits) if m]
+    relative word ("TOMORROW, February 1" is February 1). ``language`` says how to read 3/4."""
+    near_digits = _windows(text)
+    explicit = _explicit_dates(text, reference, near_digits) + _numeric_dates(
+        text, reference, near_digits, language
+    )
+    explicit = _without_overlaps(sorted((m for m in explicit if m), key=lambda m: m.start))
     relative = [m for m in _relative_dates(text, reference, explicit, _relative_windows(text)) if m]
     found = sorted(explicit + relative, key=lambda m: m.start)
     return [_with_status(text, m, reference) for m in found]
@@ -181,20 +189,55 @@ def _merge(spans) -> list[tuple[int, int]]:
 # --- dates ---------------------------------------------------------------------------------------
 
 
-def _explicit_dates(text: str, reference: date, windows: list[tuple[int, int]]):
-    v = vocabulary()
-    lowercase_not_months = set(v.words("lowercase_is_not_a_month"))
+def _explicit_dates(text: str, reference: date, windows: list[tuple[int, int]]) -> list[DateMention | None]:
+    lowercase_not_months = set(vocabulary().words("lowercase_is_not_a_month"))
+    found = []
+    for m in _matches(patterns().date, text, windows):
+        month_word = m["mon_a"] or m["mon_b"]
+        if not (month_word.islower() and month_word in lowercase_not_months):  # "march on", "you may"
+            found.append(_explicit(m, reference))
+    return found
+
+
+def _numeric_dates(text: str, reference: date, windows: list[tuple[int, int]], language: str | None):
+    """'2017-03-04' always; '3/4/2017', '15.03.2017' and 'Sat. 3/4' in the language's order. A bare
+    '3/4' is a fraction as often as a date, and '1.5' a number, so those need a year or a weekday."""
+    order = numeric_order(language)
+    found = []
+    for m in _matches(patterns().numeric, text, windows):
+        if m["iy"]:
+            day = _safe_date(int(m["iy"]), int(m["im"]), int(m["id"]))
+        elif m["ny"] or (m["wd"] and m["sep"] == "/"):
+            month, day_number = int(m["n1"]), int(m["n2"])
+            if order == "dmy" or month > 12:  # 18/2 can only be 18 February
+                month, day_number = day_number, month
+            year = _full_year(m["ny"]) if m["ny"] else None
+            weekday = vocabulary().weekdays.get((m["wd"] or "").lower())
+            day = _resolve(month, day_number, year, weekday, reference) if 1 <= month <= 12 else None
+        else:
+            continue
+        found.append(DateMention(m.start(), m.end(), day) if day else None)
+    return found
+
+
+def _full_year(text: str) -> int:
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
+def _matches(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
     last_end = 0
     for lo, hi in windows:
-        for m in patterns().date.finditer(text, max(lo, last_end), hi):
+        for m in pattern.finditer(text, max(lo, last_end), hi):
             last_end = m.end()
-            yield from _accepted(m, reference, lowercase_not_months)
+            yield m
 
 
-def _accepted(m: re.Match, reference: date, lowercase_not_months: set[str]):
-    month_word = m["mon_a"] or m["mon_b"]
-    if not (month_word.islower() and month_word in lowercase_not_months):  # "march on", "you may"
-        yield _explicit(m, reference)
+def _without_overlaps(found: list[DateMention]) -> list[DateMention]:
+    kept: list[DateMention] = []
+    for m in found:
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
 
 
 def _explicit(m: re.Match, reference: date) -> DateMention | None:

@@ -245,3 +245,16 @@ def test_it_reads_long_and_odd_texts_in_linear_time():
             when.deadline(seg(text + " "), FEB_9, None)
             timings.append(time.perf_counter() - began)
         assert timings[1] < 8 * timings[0] + 0.05, unit
+
+
+def test_it_reads_numeric_dates_in_the_languages_order():
+    assert starts("Taller el sábado 18/2 a las 10:00", kind="event") == ["2017-02-18T10:00"]
+    found = when.events(seg("Clinic Saturday 3/4 at 10am"), "event", FEB_9, CHICAGO, "en")
+    assert [e.start for e in found] == ["2017-03-04T10:00"]
+    found = when.events(seg("Taller el sábado 4/3 a las 10:00"), "event", FEB_9, CHICAGO, "es")
+    assert [e.start for e in found] == ["2017-03-04T10:00"]
+    assert starts("Forum on 2017-03-04 at 6pm") == ["2017-03-04T18:00"]
+
+
+def test_it_does_not_read_fractions_or_decimals_as_dates():
+    assert starts("Add 3/4 cup of rice at 3pm; 1.5 credits; 24/7 hotline") == []
