@@ -17,7 +17,9 @@ class RightsCardQuerySet(models.QuerySet):
 class RightsCard(models.Model):
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     title = models.CharField(_("title"), max_length=120)
-    body = models.TextField(_("text"), help_text=_("One right per line. Keep it short: it must fit a wallet card."))
+    body = models.TextField(
+        _("text"), help_text=_("One right per line. Keep it short: it must fit a wallet card.")
+    )
     # The back of a red card speaks to the officer, in English whatever the card's language.
     for_officer = models.BooleanField(_("to show an officer (text in English)"), default=False)
     needs_legal_review = models.BooleanField(_("awaiting review by a lawyer"), default=True)

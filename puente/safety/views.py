@@ -1,0 +1,95 @@
+"""Safety plan and rights cards. The plan is built, shown and forgotten: nothing is stored."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+
+from puente.safety.forms import SafetyPlanForm
+from puente.safety.models import RightsCard
+from puente.safety.pdf import render_pdf
+from puente.safety.plan import card_rows, plan_sections
+from puente.safety.privacy import leaves_no_trace
+
+ACTIONS = ("show", "pdf", "card", "card-pdf", "edit")
+CARDS_PER_SHEET = 8
+
+
+@require_http_methods(["GET"])
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "safety/index.html")
+
+
+@require_http_methods(["GET", "POST"])
+@leaves_no_trace
+def plan(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _form(request, SafetyPlanForm())
+    form = SafetyPlanForm(request.POST)
+    action = request.POST.get("action", "show")
+    if action not in ACTIONS or action == "edit" or not form.is_valid():
+        return _form(request, form)
+    values = form.display_values()
+    show_a_number = form.cleaned_data["card_a_number"]
+    if action == "show":
+        return render(request, "safety/plan_result.html", _plan_context(form, values, show_a_number))
+    if action == "card":
+        return render(request, "safety/card_result.html", _plan_context(form, values, show_a_number))
+    template = "safety/plan_pdf.html" if action == "pdf" else "safety/card_pdf.html"
+    html = render_to_string(template, _plan_context(form, values, show_a_number), request=request)
+    name = "safety-plan.pdf" if action == "pdf" else "safety-card.pdf"
+    return _pdf(render_pdf(html), name)
+
+
+def _form(request: HttpRequest, form: SafetyPlanForm) -> HttpResponse:
+    context = {
+        "form": form,
+        "steps": form.sections(),
+        "template_sections": plan_sections(None),
+        "template_card": card_rows(None),
+    }
+    return render(request, "safety/plan_form.html", context)
+
+
+def _plan_context(form: SafetyPlanForm, values: dict[str, str], show_a_number: bool) -> dict:
+    return {
+        "form": form,
+        "sections": plan_sections(values),
+        "card": card_rows(values, show_a_number),
+        "pdf_language": get_language(),
+    }
+
+
+def _pdf(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _cards_context() -> dict:
+    cards = list(RightsCard.objects.for_language(get_language()))
+    front = [c for c in cards if not c.for_officer] or cards[:1]
+    back = [c for c in cards if c.for_officer]
+    # Each pair is one wallet card: the rights in the reader's language, the officer's side in English.
+    pairs = [(f, back[i % len(back)] if back else None) for i, f in enumerate(front)]
+    per_sheet = max(1, CARDS_PER_SHEET // (2 if back else 1) // max(1, len(pairs)))
+    return {
+        "cards": cards,
+        "sheet": pairs * per_sheet,
+        "needs_review": any(c.needs_legal_review for c in cards),
+    }
+
+
+@require_http_methods(["GET"])
+def cards(request: HttpRequest) -> HttpResponse:
+    return render(request, "safety/cards.html", _cards_context())
+
+
+@require_http_methods(["GET"])
+def cards_pdf(request: HttpRequest) -> HttpResponse:
+    html = render_to_string("safety/cards_pdf.html", _cards_context(), request=request)
+    return _pdf(render_pdf(html, ("cards.css", "pdf.css")), "know-your-rights-cards.pdf")
