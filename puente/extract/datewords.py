@@ -40,6 +40,7 @@ _LIST_KEYS = (
     "next_weekday",
     "range_joiners",
     "deadline_cues",
+    "deadline_words",
     "past_cues",
     "ongoing_cues",
 )
@@ -131,6 +132,8 @@ def patterns() -> Patterns:
         time=re.compile(_time_regex(v), re.IGNORECASE),
         cue_before={
             "deadline": _cue_regex(v.words("deadline_cues"), 0),
+            # "The deadline to apply is March 3": a strong word may stand a few words before the date
+            "deadline_word": _cue_regex(v.words("deadline_words"), 4),
             "past": _cue_regex(v.words("past_cues"), 3),
             "ongoing": _cue_regex(v.words("ongoing_cues"), 2),
         },

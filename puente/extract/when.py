@@ -273,7 +273,14 @@ def _resolve(month: int, day: int, year: int | None, weekday: int | None, refere
     candidates = [d for k in _YEAR_WINDOW if (d := _safe_date(reference.year + k, month, day))]
     if weekday is not None and any(d.weekday() == weekday for d in candidates):
         candidates = [d for d in candidates if d.weekday() == weekday]
-    return min(candidates, key=lambda d: abs((d - reference).days), default=None)
+    return min(candidates, key=lambda d: _distance(d, reference), default=None)
+
+
+def _distance(day: date, reference: date) -> int:
+    """Days from the reference, a past day counting double: newsletters announce what is coming, so
+    'September 15' written in February is the coming one, 'December 20' written in January the last."""
+    days = (day - reference).days
+    return days if days >= 0 else -2 * days
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -342,7 +349,7 @@ def _bare_weekday_has_time(text: str, m: re.Match) -> bool:
 def _with_status(text: str, m: DateMention, reference: date) -> DateMention:
     before = text[max(0, m.start - _CUE_LOOKBACK) : m.start].rsplit("\n", 1)[-1]
     cues = patterns().cue_before
-    if cues["deadline"].search(before):
+    if cues["deadline"].search(before) or cues["deadline_word"].search(before):
         status = "deadline"
     elif cues["ongoing"].search(before) or (m.until and m.day < reference <= m.until):
         status = "ongoing"

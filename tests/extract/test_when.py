@@ -30,6 +30,7 @@ def test_it_resolves_a_yearless_date_to_the_nearest_occurrence():
     assert starts("March 4th ICIRR Leadership Summit") == ["2017-03-04"]
     assert starts("Posada on December 20th", reference=date(2017, 1, 10)) == []  # nearest is past
     assert starts("Gala on January 12", reference=date(2016, 12, 20)) == ["2017-01-12"]
+    assert starts("Gala on September 15") == ["2017-09-15"]  # seven months ahead beats five back
 
 
 def test_it_lets_a_stated_weekday_pick_the_year():
@@ -119,6 +120,8 @@ def test_it_does_not_make_events_of_deadlines():
     assert when.deadline(seg("Donating 14% of sales through tomorrow!"), FEB_9, "en") == "2017-02-10"
     assert when.deadline(seg("Inscripciones abiertas hasta el 15 de mayo."), FEB_9, "es") == "2017-05-15"
     assert when.deadline(seg("Leadership summit on March 4th."), FEB_9, "en") is None
+    assert when.deadline(seg("The deadline to apply is Friday, March 3."), FEB_9, "en") == "2017-03-03"
+    assert starts("The deadline to apply is Friday, March 3.") == []
 
 
 def test_it_does_not_make_events_of_past_happenings():
@@ -237,7 +240,7 @@ def test_it_never_raises_and_writes_valid_iso(text, kind):
 
 def test_it_reads_long_and_odd_texts_in_linear_time():
     for unit in ("1 2 3 4 5 am ", "March May June 4 ", "1:" * 5, " " * 10, "October 22, November 19, 2025 "):
-        small, large = unit * 2_000, unit * 8_000
+        small, large = unit * 1_000, unit * 4_000
         timings = []
         for text in (small, large):
             began = time.perf_counter()
