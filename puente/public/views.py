@@ -281,5 +281,3 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     )
     response["Cache-Control"] = "no-store"
     return response
-
-

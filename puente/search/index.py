@@ -134,8 +134,9 @@ def _sqlite_ids(terms: list[str], language: str, limit: int) -> list[int]:
 
 
 def _sqlite_trigram_ids(terms: list[str], language: str, limit: int) -> list[int]:
-    # Trigram MATCH needs three characters; shorter pieces use LIKE on the same table.
-    where = " AND ".join("t.text LIKE %s" for _ in terms)
+    # The trigram index serves LIKE for pieces of three characters or more; shorter pieces are
+    # checked on the entry's own text (SQLite's trigram table finds nothing for them).
+    where = " AND ".join(("t.text" if len(t) >= 3 else "e.text") + " LIKE %s" for t in terms)
     sql = (
         "SELECT t.rowid FROM search_trigram t JOIN search_entry e ON e.id = t.rowid "
         f"WHERE {where} AND (e.language = '' OR e.language = %s) ORDER BY t.rowid DESC LIMIT %s"

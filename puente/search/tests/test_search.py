@@ -1,0 +1,101 @@
+import datetime
+
+import pytest
+
+from puente.catalog.models import Item
+from puente.public import factories
+from puente.search.index import record_miss, reindex, search
+from puente.search.models import Entry, MissedSearch
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(results):
+    return {Item.objects.get(pk=e.object_id).title for e in results if e.model == Entry.ITEM}
+
+
+def test_it_finds_published_items_without_accents_or_case():
+    factories.item(title="Asesoría legal gratuita", language="es")
+    assert titles(search("ASESORIA", "es", 10)) == {"Asesoría legal gratuita"}
+    assert titles(search("asesoría legal", "en", 10)) == {"Asesoría legal gratuita"}
+
+
+def test_it_matches_word_prefixes():
+    factories.item(title="Citizenship workshop")
+    assert titles(search("citizen", "en", 10)) == {"Citizenship workshop"}
+
+
+def test_it_does_not_find_drafts_and_forgets_unpublished_items():
+    factories.item(title="Draft about vaccines", status=Item.DRAFT)
+    shown = factories.item(title="Vaccine clinic")
+    assert titles(search("vaccine", "en", 10)) == {"Vaccine clinic"}
+    shown.status = Item.ARCHIVED
+    shown.save()
+    assert search("vaccine", "en", 10) == []
+
+
+def test_it_forgets_deleted_items():
+    gone = factories.item(title="Tenant meeting")
+    gone.delete()
+    assert search("tenant", "en", 10) == []
+
+
+def test_it_finds_chinese_text_without_spaces():
+    factories.item(title="免费法律咨询服务", body="每周六上午在图书馆", language="zh")
+    assert titles(search("法律咨询", "zh-hans", 10)) == {"免费法律咨询服务"}
+    assert titles(search("法律", "zh-hans", 10)) == {"免费法律咨询服务"}  # two characters: below a trigram
+
+
+def test_it_finds_items_by_their_translations():
+    it = factories.item(title="Food pantry open Saturday")
+    factories.translation(it, "pl", "Bank żywności otwarty w sobotę", "Szczegóły.")
+    assert titles(search("zywnosci", "pl", 10)) == {"Food pantry open Saturday"}
+
+
+def test_it_shows_pages_only_in_the_readers_language():
+    factories.page("es", title="Sus derechos en Zarzalandia", slug="derechos-zarzalandia")
+    factories.page("en", title="Your rights in Zarzalandia", slug="rights-zarzalandia")
+    assert [e.language for e in search("zarzalandia", "es", 10)] == ["es"]
+    assert [e.language for e in search("zarzalandia", "en", 10)] == ["en"]
+
+
+def test_it_indexes_organizations():
+    factories.organization(name="Lakeshore Legal Aid", acronym="LLA")
+    assert [e.kind for e in search("lakeshore", "en", 10)] == [Entry.ORGANIZATION]
+
+
+def test_reindex_rebuilds_the_index_from_published_things():
+    factories.item(title="Rent relief applications")
+    Entry.objects.all().delete()
+    assert search("rent", "en", 10) == []
+    assert reindex() >= 1
+    assert titles(search("rent", "en", 10)) == {"Rent relief applications"}
+
+
+def test_it_counts_searches_that_found_nothing_per_day_and_words():
+    day = datetime.date(2026, 11, 25)
+    record_miss("  Notario FRAUDE ", day)
+    record_miss("notario fraude", day)
+    record_miss("notario fraude", day + datetime.timedelta(days=1))
+    assert list(MissedSearch.objects.order_by("day").values_list("words", "count")) == [
+        ("notario fraude", 2),
+        ("notario fraude", 1),
+    ]
+
+
+def test_the_search_page_groups_results_and_logs_misses(client):
+    factories.organization(name="Workers Center North")
+    factories.item(title="Workers rights workshop", kind="event")
+    factories.item(title="Workers wages statement", kind="statement")
+    page = client.get("/en/search/?q=workers").content.decode()
+    assert page.index('id="g-organization"') < page.index('id="g-event"') < page.index('id="g-statement"')
+    assert "Workers rights workshop" in page and "Workers Center North" in page
+    assert "no-store" in client.get("/en/search/?q=workers")["Cache-Control"]
+    missed = client.get("/es/search/?q=zzyzx").content.decode()
+    assert "zzyzx" in missed
+    assert MissedSearch.objects.get().words == "zzyzx"
+
+
+def test_the_search_page_escapes_the_query(client):
+    page = client.get("/en/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)" not in page
