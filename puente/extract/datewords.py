@@ -41,6 +41,8 @@ _LIST_KEYS = (
     "range_joiners",
     "deadline_cues",
     "deadline_words",
+    "session_joiners",
+    "time_prefixes",
     "past_cues",
     "ongoing_cues",
 )
@@ -118,6 +120,7 @@ class Patterns:
     noon_words: tuple[str, ...]  # lowercase, for a quick "is it there at all" before the pattern runs
     relative_anchors: tuple[str, ...]  # lowercase words every relative date contains ("tomorrow", "friday")
     recurring: re.Pattern
+    session_gap: re.Pattern  # "10am and 2pm": what may stand between the hours of two sessions
     hours_line: re.Pattern  # "- Thursday: 3pm – 6pm", "Lunes a viernes: 9–5": a line of opening hours
     not_relative_after: re.Pattern
 
@@ -141,6 +144,11 @@ def patterns() -> Patterns:
         noon=re.compile(rf"(?<!\w)(?:{_alt(_noon_words(v))})(?!\w)", re.IGNORECASE),
         noon_words=_noon_words(v),
         relative_anchors=_relative_anchors(v),
+        session_gap=re.compile(
+            rf"[\s,;/&]*(?:(?:{_alt(v.words('session_joiners'))})(?!\w)[\s,;]*)?"
+            rf"(?:(?:{_alt(v.words('time_prefixes'))})\s+)?",
+            re.IGNORECASE,
+        ),
         recurring=re.compile(rf"(?<!\w)(?:{_alt(v.words('recurring'))})(?!\w)", re.IGNORECASE),
         hours_line=re.compile(
             rf"^[\s\-•*·]*(?:{_alt(v.weekdays)})\.?(?:\s*(?:[-–—&,]|and|to|a|y|i|do)\s*(?:{_alt(v.weekdays)})\.?)*\s*:",

@@ -457,10 +457,20 @@ def _add_time(text: str, groups: list[_Group], pending: list[TimeMention], t: Ti
         or _PARAGRAPH_BREAK.search(text, group.dates[-1].end, t.start)
     ):
         return
+    if group and group.times and not _new_session(text, group.times[-1], t):
+        return  # "doors open at 6:30, program at 7": one gathering, starting at the first hour
     if group:
         group.times.append(t)
     else:
         pending.append(t)
+
+
+def _new_session(text: str, before: TimeMention, t: TimeMention) -> bool:
+    """A later hour for the same day is another session when a paragraph break separates it (a lunch
+    and a dinner training) or only "and"/"," joins it ("at 10am and 2pm")."""
+    if _PARAGRAPH_BREAK.search(text, before.end, t.start):
+        return True
+    return patterns().session_gap.fullmatch(text, before.end, t.start) is not None
 
 
 def _add_date(text: str, groups: list[_Group], pending: list[TimeMention], d: DateMention) -> None:

@@ -261,3 +261,12 @@ def test_it_reads_numeric_dates_in_the_languages_order():
 
 def test_it_does_not_read_fractions_or_decimals_as_dates():
     assert starts("Add 3/4 cup of rice at 3pm; 1.5 credits; 24/7 hotline") == []
+
+
+def test_it_reads_the_hours_of_one_gathering_as_one_event():
+    text = "Town hall on March 3. Doors open at 6:30 pm; the program begins at 7 pm."
+    assert starts(text) == ["2017-03-03T18:30"]
+    assert starts("Know your rights sessions on March 3 at 10am and 2pm") == [
+        "2017-03-03T10:00",
+        "2017-03-03T14:00",
+    ]
