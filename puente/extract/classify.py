@@ -2,9 +2,10 @@
 
 Each kind collects points: its cue phrases count more in the title than in the first sentences, and
 more there than further on; shapes add their own evidence (a list of 'Outlet: headline' lines is
-press; a date with a clock time or 'Time:'/'Where:' lines is an event unless the text reports it as
-past or gives standing weekly hours, which make a service). The best-scoring kind wins; with no
-evidence an item is news. Linear in the item's first few thousand characters, regexes precompiled.
+press; a date with a clock time or 'Time:'/'Where:' lines makes a gathering an event unless the text
+reports it as past or gives standing weekly hours, which make a service; about-us boilerplate is the
+organization's statement). The best-scoring kind wins; without evidence an item is news. Cues are
+looked up word by word (``phrases.PhraseIndex``) in the item's first few thousand characters.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from functools import cache
 
 from . import lexicon
 from .model import KINDS, Segment
+from .phrases import PhraseIndex, tokens
 
 _LEAD = 300  # characters read as the item's first sentences
-_BODY = 3000  # characters read at all: cues further down rarely change what an item is
-_MIN_SCORE = 2.0  # below this no kind has real evidence and the item is news
+_BODY = 1500  # characters read at all: cues further down rarely change what an item is
 _OPENING = 100  # characters where an about-us opener ('Founded in 1973, …') must stand
+_MIN_SCORE = 2.0  # below this no kind has real evidence and the item is news
 _NEWS_BASE = 1.0  # news is the default: another kind must beat it, not tie with it
 _TITLE, _FIRST, _LATER = 4, 2, 1  # weight of a cue in the title, the first sentences, further on
 _TIE_ORDER = (
@@ -39,122 +41,114 @@ _TIME = re.compile(
     r"|\bnoon\b|\bmediod[íi]a\b",
     re.IGNORECASE,
 )
+_FIELD = re.compile(r"^[^\w\n]{0,3}(\w+(?: \w+)?)\s?:", re.MULTILINE)  # 'Time: 10 am', '- Hours:'
 _PRESS_LINE = re.compile(r"[A-Z0-9][\w.&'’ -]{1,40}: \S")
 _DIGITS = re.compile(r"\d{3}")
 _NUMBERED = re.compile(r"\s{0,6}\d{1,2}[.)]\s+\S")
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|º)?")
 
 
 @dataclass(frozen=True)
 class _Cues:
-    kinds: dict[str, re.Pattern[str]]
-    past: re.Pattern[str]
-    fields: re.Pattern[str]
-    recurring: re.Pattern[str]
-    imperative: re.Pattern[str]
-    labels: frozenset[str]  # field names ('Contact', 'Time') that never start a press line
-    reported: re.Pattern[str]  # 'was', 'fue': a title that reports
-    about: re.Pattern[str]  # an about-us opener ('Founded in 1973, …'), shared with the segmenter
-    date: re.Pattern[str]  # a month name next to a day number, or 'tomorrow'-like words
-
-
-def _phrases(words: list[str]) -> str:
-    return lexicon.alternation([w.casefold() for w in words]).replace("'", "['’]")
+    index: PhraseIndex  # every cue phrase, labelled with its kind or with a signal name
+    fields: frozenset[str]  # labels of event detail lines ('time', 'where')
+    labels: frozenset[str]  # field names ('contact', 'time') that never start a press line
+    imperatives: frozenset[str]  # first words of a call to action ('call', 'llama')
+    months: frozenset[str]
+    soon: frozenset[str]  # 'tomorrow', 'tonight': a date without a number
 
 
 @cache
 def _cues() -> _Cues:
-    files = lexicon.per_language("kinds").values()
-    by_kind: dict[str, list[str]] = {k: [] for k in KINDS}
-    for data in files:
-        for kind, words in data.get("kinds", {}).items():
-            by_kind[kind] += words
-    months = _phrases(lexicon.merged("segment", "months"))
+    tagged = []
+    for data in lexicon.per_language("kinds").values():
+        tagged += [(w, kind) for kind, words in data.get("kinds", {}).items() for w in words]
+        tagged += [(w, signal) for signal in ("past", "recurring", "reported") for w in data.get(signal, ())]
+    tagged += [(w, "about") for w in lexicon.merged("segment", "about")]
+
+    def words(key: str, kind: str = "kinds") -> frozenset[str]:
+        return frozenset(" ".join(tokens(w)) for w in lexicon.merged(kind, key))
+
     return _Cues(
-        kinds={
-            k: re.compile(rf"(?<!\w)(?:{_phrases(w)})(?!\w)", re.IGNORECASE) for k, w in by_kind.items() if w
-        },
-        past=re.compile(rf"(?<!\w)(?:{_phrases(lexicon.merged('kinds', 'past'))})(?!\w)", re.IGNORECASE),
-        fields=re.compile(
-            rf"^\W*(?:{_phrases(lexicon.merged('kinds', 'fields'))})\s*:", re.IGNORECASE | re.MULTILINE
-        ),
-        recurring=re.compile(rf"(?<!\w)(?:{_phrases(lexicon.merged('kinds', 'recurring'))})", re.IGNORECASE),
-        labels=frozenset(w.casefold() for w in lexicon.merged("kinds", "labels")),
-        reported=re.compile(
-            rf"(?<!\w)(?:{_phrases(lexicon.merged('kinds', 'reported'))})(?!\w)", re.IGNORECASE
-        ),
-        about=re.compile(rf"(?<!\w)(?:{_phrases(lexicon.merged('segment', 'about'))})(?!\w)", re.IGNORECASE),
-        imperative=re.compile(
-            rf"\W*(?:{_phrases(lexicon.merged('kinds', 'imperatives'))})(?!\w)", re.IGNORECASE
-        ),
-        date=re.compile(
-            rf"(?<!\w)(?:(?:{months})\.?\s+\d{{1,2}}(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{months})(?!\w)"
-            rf"|tomorrow|tonight|mañana|esta noche)",
-            re.IGNORECASE,
-        ),
+        index=PhraseIndex(tagged),
+        fields=words("fields"),
+        labels=words("labels"),
+        imperatives=words("imperatives"),
+        months=words("months", "segment"),
+        soon=words("soon"),
     )
 
 
 def classify(seg: Segment, language: str | None) -> str:
-    """One of ``model.KINDS``. Cues of every language count: items mix languages and ``language``
-    may be wrong on short texts."""
-    scores = _scores(seg.title, seg.text[:_BODY])
+    """One of ``model.KINDS``. Cues of every language count: items mix languages, and ``language``
+    is unreliable on short texts."""
+    scores = scores_for(seg.title, seg.text[:_BODY])
     best = max(_TIE_ORDER, key=lambda k: (scores[k], -_TIE_ORDER.index(k)))
     return best if scores[best] >= _MIN_SCORE else "news"
 
 
-def _scores(title: str, text: str) -> dict[str, float]:
-    c = _cues()
+def scores_for(title: str, text: str) -> dict[str, float]:
+    """Points per kind (exposed for tests and for tuning the data files)."""
     if text.startswith(title):
         text = text[len(title) :]
-    lead, rest = text[:_LEAD], text[_LEAD:]
+    words = [tokens(title), tokens(text[:_LEAD]), tokens(text[_LEAD:])]
+    found = [_cues().index.find(w) for w in words]
     scores = dict.fromkeys(KINDS, 0.0)
-    for kind, pattern in c.kinds.items():
-        scores[kind] += (
-            _TITLE * _hits(pattern, title) + _FIRST * _hits(pattern, lead) + _LATER * _hits(pattern, rest)
-        )
+    for weight, hits in zip((_TITLE, _FIRST, _LATER), found, strict=True):
+        for kind in KINDS:
+            scores[kind] += weight * len(hits.get(kind, ()))
     scores["news"] += _NEWS_BASE
-    _event_evidence(scores, title, text)
-    _shape_evidence(scores, title, text)
+    signals = {
+        k: found[0].get(k, set()) | found[1].get(k, set()) | found[2].get(k, set())
+        for k in ("past", "recurring")
+    }
+    _event_evidence(scores, title, text, words, signals)
+    _shape_evidence(scores, title, text, words, found)
     return scores
 
 
-def _hits(pattern: re.Pattern[str], s: str) -> int:
-    """Distinct cues found, so one word repeated does not outweigh several different ones."""
-    return len({m.group(0).casefold() for m in pattern.finditer(s)})
-
-
-def _event_evidence(scores: dict[str, float], title: str, text: str) -> None:
-    """A date and a clock time make a gathering an event, not the date alone ('On January 25, the
-    president issued…'); detail lines ('Time:', 'Where:') are a gathering's by themselves."""
-    c = _cues()
-    whole = f"{title}\n{text}"
-    fields = min(len(c.fields.findall(whole)), 3)
-    dated = bool(c.date.search(title)) * 3 + bool(c.date.search(text[:_LEAD])) * 2 + bool(c.date.search(text))
-    timed = bool(_TIME.search(whole))
+def _event_evidence(scores: dict, title: str, text: str, words: list[list[str]], signals: dict) -> None:
+    """A date and a clock time make a gathering an event, not a date alone ('On January 25, the
+    president issued…'); detail lines ('Time:', 'Where:') belong to a gathering by themselves."""
+    fields = min(sum(1 for m in _FIELD.finditer(text) if m.group(1).casefold() in _cues().fields), 3)
+    dated = 3 * _dated(words[0]) + 2 * _dated(words[1]) + _dated(words[2])
+    timed = bool(_TIME.search(title) or _TIME.search(text))
     if scores["event"] <= 0 and fields < 2 and not (dated and timed):
         return
     scores["event"] += dated + 3 * timed + 2 * fields
-    if c.recurring.search(whole):
-        scores["service"] += 4
-        scores["event"] -= 6
-    past = len({m.group(0).casefold() for m in c.past.finditer(whole)})
-    scores["event"] -= 3 * past
+    if signals["recurring"]:
+        scores["event"] -= 6  # standing weekly hours: a service, not a gathering
+    scores["event"] -= 3 * len(signals["past"])
 
 
-def _shape_evidence(scores: dict[str, float], title: str, text: str) -> None:
+def _dated(words: list[str]) -> bool:
+    """A month next to a day number ('March 4th', '10 de julio'), or 'tomorrow'."""
     c = _cues()
+    for i, w in enumerate(words):
+        if w in c.soon:
+            return True
+        if w in c.months:
+            after = words[i + 1] if i + 1 < len(words) else ""
+            before = words[i - 2 if i >= 2 and words[i - 1] == "de" else i - 1] if i else ""
+            if _DAY.fullmatch(after) or _DAY.fullmatch(before):
+                return True
+    return False
+
+
+def _shape_evidence(scores: dict, title: str, text: str, words: list[list[str]], found: list[dict]) -> None:
     if _press_list(text):
         scores["press"] += 10
-    if c.recurring.search(title) or c.recurring.search(text):
-        scores["service"] += 2
-    scores["news"] += len({m.group(0).casefold() for m in c.past.finditer(text[:_LEAD])})
-    if c.reported.search(title):
-        scores["news"] += 3
-    if c.about.search(f"{title} {text}"[:_OPENING]):
+    if any("recurring" in hits for hits in found):
+        scores["service"] += 4
+    scores["news"] += len(found[1].get("past", ()))
+    if "reported" in found[0]:
+        scores["news"] += 3  # '… was selected as…': a title that reports
+    if _cues().index.find(tokens(f"{title} {text}"[:_OPENING])).get("about"):
         scores["statement"] += 12  # about-us boilerplate lists services but speaks for the organization
     if _numbered_lines(text) >= 3:
         scores["statement"] += 3  # a numbered list of reasons or demands under one heading
-    if c.imperative.match(title) or c.imperative.match(text):
+    first = (words[0] or words[1] or [""])[0]
+    if first in _cues().imperatives:
         scores["action"] += 2
 
 
@@ -167,7 +161,7 @@ def _press_line(line: str) -> bool:
     if len(line) > 160 or not _PRESS_LINE.match(line):
         return False
     outlet, _, headline = line.partition(": ")
-    if outlet.casefold() in _cues().labels or len(outlet.split()) > 5:
+    if " ".join(tokens(outlet)) in _cues().labels or len(outlet.split()) > 5:
         return False
     return len(headline.split()) >= 4 and ";" not in headline and not _DIGITS.search(headline)
 

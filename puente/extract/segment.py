@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import structure
 from .model import Segment
+from .phrases import tokens
 from .segment_cues import Cues, cues
 from .shapes import heading_shape, is_date_line, lead_title, sentence_end, words
 
@@ -52,6 +53,8 @@ class _Segmenter:
         self.c: Cues = cues()
         self.b = _split_headed(structure.blocks(text), text, self.c)
         self.n = len(self.b)
+        self.kind = [self._furniture(i) for i in range(self.n)]
+        self._tags: dict[int, dict[str, set[str]]] = {}
         self.shape = [self._shape(i) for i in range(self.n)]
         self.item_entry = _entry_items(self)
         self.signature = [False] * self.n
@@ -82,6 +85,9 @@ class _Segmenter:
         return shape
 
     def furniture(self, i: int) -> str | None:
+        return self.kind[i] if 0 <= i < self.n else None
+
+    def _furniture(self, i: int) -> str | None:
         blk = self.b[i]
         if blk.kind == "rule":
             return "rule"
@@ -97,7 +103,9 @@ class _Segmenter:
             return "page"
         if short and self.c.release.match(s):
             return "release"
-        if all(is_date_line(line, self.c.date_words) for line in blk.lines):
+        if len(blk.lines) <= 2 and all(
+            len(x) <= 60 and is_date_line(x, self.c.date_words) for x in blk.lines
+        ):
             return "date"
         return None
 
@@ -110,9 +118,16 @@ class _Segmenter:
             return False
         return len(s.split()) <= 6 and bool(self.c.masthead.search(s) or self.c.month_year.search(s))
 
+    def tags(self, i: int) -> dict[str, set[str]]:
+        """Phrase cues found at the start of paragraph i ('intro', 'about', 'job'), computed once."""
+        if i not in self._tags:
+            blk = self.b[i]
+            found = blk.kind == "para" and self.c.phrases.find(tokens(blk.head[:_CUE_CHARS]))
+            self._tags[i] = found or {}
+        return self._tags[i]
+
     def is_intro(self, i: int) -> bool:
-        blk = self.b[i] if 0 <= i < self.n else None
-        return blk is not None and blk.kind == "para" and bool(self.c.intro.search(blk.head[:_CUE_CHARS]))
+        return 0 <= i < self.n and "intro" in self.tags(i)
 
     def is_pointer(self, i: int) -> bool:
         blk = self.b[i]
@@ -127,7 +142,7 @@ class _Segmenter:
 
     def is_about(self, i: int) -> bool:
         blk = self.b[i]
-        return blk.kind == "para" and blk.words >= 12 and bool(self.c.about.search(blk.head[:_CUE_CHARS]))
+        return blk.kind == "para" and blk.words >= 12 and "about" in self.tags(i)
 
     def is_job_section(self, i: int) -> bool:
         return self.head(i).rstrip(" :").casefold() in self.c.job_section
@@ -318,12 +333,12 @@ class _Segmenter:
     def _open(self, st: _State, i: int, start: int, title: str, from_entry: bool = False) -> _Item:
         self._close(st)
         item = _Item(i, start, title, max(st.newsletter, 0), end=self.b[i].end, from_entry=from_entry)
-        item.job = bool(self.c.job_title.search(title)) or self._hiring(i)
+        item.job = bool(self.c.phrases.find(tokens(title)).get("job")) or self._hiring(i)
         st.current = item
         return item
 
     def _hiring(self, i: int) -> bool:
-        return self.b[i].kind == "para" and bool(self.c.job_title.search(self.head(i)[:_CUE_CHARS]))
+        return "job" in self.tags(i)
 
     def _extend(self, st: _State, i: int) -> None:
         cur = st.current

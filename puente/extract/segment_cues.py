@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
+from .phrases import PhraseIndex
 
 
 @dataclass(frozen=True)
@@ -19,11 +20,10 @@ class Cues:
     page: re.Pattern[str]  # page furniture: the whole line ('Read in English')
     release: re.Pattern[str]  # press-release dateline ('FOR IMMEDIATE RELEASE')
     masthead: re.Pattern[str]  # a short title line holding one of these ('Immigration Quick Update')
-    intro: re.Pattern[str]  # an issue's introduction ('Here are some events…')
     pointer: re.Pattern[str]  # a note pointing elsewhere ('Please, see attached…')
     button: re.Pattern[str]  # a call-to-action link label ('Donate Here!')
-    about: re.Pattern[str]  # an organization's about-us boilerplate ('Founded in 1973, …')
-    job_title: re.Pattern[str]
+    phrases: PhraseIndex  # found anywhere in a paragraph's start: 'intro' ('Here are some events…'),
+    # 'about' (about-us boilerplate: 'Founded in 1973, …'), 'job' ('is hiring', 'Oferta de empleo')
     job_section: frozenset[str]
     date_words: frozenset[str]  # month and weekday names and their glue ('de', 'of')
     month_year: re.Pattern[str]  # an issue name ending in a month and year ('Cuentos…: July 2025')
@@ -47,11 +47,13 @@ def cues() -> Cues:
         page=re.compile(rf"(?:{_alt('page')}){end}", re.IGNORECASE),
         release=re.compile(rf"(?:{_alt('release')})(?!\w)", re.IGNORECASE),
         masthead=re.compile(rf"(?<!\w)(?:{_alt('mastheads')})(?!\w)", re.IGNORECASE),
-        intro=re.compile(rf"(?<!\w)(?:{_alt('intros')})(?!\w)", re.IGNORECASE),
         pointer=re.compile(rf"(?:{_alt('pointers')})(?!\w)", re.IGNORECASE),
         button=re.compile(rf"(?<!\w)(?:{_alt('buttons')})(?!\w)", re.IGNORECASE),
-        about=re.compile(rf"(?<!\w)(?:{_alt('about')})(?!\w)", re.IGNORECASE),
-        job_title=re.compile(rf"(?<!\w)(?:{_alt('job_titles')})(?!\w)", re.IGNORECASE),
+        phrases=PhraseIndex(
+            [(w, "intro") for w in _words("intros")]
+            + [(w, "about") for w in _words("about")]
+            + [(w, "job") for w in _words("job_titles")]
+        ),
         job_section=frozenset(_words("job_sections")),
         date_words=frozenset(_words("months") + _words("weekdays") + _words("date_glue")),
         month_year=re.compile(

@@ -32,14 +32,11 @@ class Block:
     mark: str | None  # for entries: "bullet" | "digit" | "roman" | "letter"
     lines: tuple[str, ...]  # each line's words (markers stripped, white space unified), at most _PREFIX
     gap_before: bool  # a blank line (or the document start) stands before it
+    words: int  # words in ``lines``
 
     @property
     def head(self) -> str:
         return self.lines[0]
-
-    @property
-    def words(self) -> int:
-        return sum(len(_WORD.findall(line)) for line in self.lines)
 
 
 def clean(s: str) -> str:
@@ -78,7 +75,7 @@ def _take_line(text: str, start: int, end: int, out: list, current: list, meta: 
     visible_end = start + len(text[start:end].rstrip(_SPACE))
     if _RULE.fullmatch(prefix) and end - start <= _PREFIX:
         _close(out, current, meta)
-        out.append(Block("rule", start + lead, start + lead, visible_end, lead, None, (stripped,), gap))
+        out.append(Block("rule", start + lead, start + lead, visible_end, lead, None, (stripped,), gap, 0))
         return
     m = _MARKER.match(prefix)
     if m:
@@ -96,6 +93,7 @@ def _close(out: list, current: list, meta: dict) -> None:
     if not current:
         return
     first = current[0]
+    lines = tuple(line[3] for line in current)
     out.append(
         Block(
             kind=meta["kind"],
@@ -104,11 +102,16 @@ def _close(out: list, current: list, meta: dict) -> None:
             end=current[-1][2],
             indent=meta["indent"],
             mark=meta["mark"],
-            lines=tuple(line[3] for line in current),
+            lines=lines,
             gap_before=meta["gap"],
+            words=_count_words(lines),
         )
     )
     current.clear()
+
+
+def _count_words(lines: tuple[str, ...]) -> int:
+    return sum(len(_WORD.findall(line)) for line in lines)
 
 
 def split_block(block: Block, text: str) -> tuple[Block, Block]:
@@ -118,6 +121,7 @@ def split_block(block: Block, text: str) -> tuple[Block, Block]:
         second += 1
     first_end = text.find("\n", block.start)
     first_end -= len(text[block.start : first_end]) - len(text[block.start : first_end].rstrip(_SPACE))
+    first, others = block.lines[:1], block.lines[1:]
     head = Block(
         "para",
         block.start,
@@ -125,8 +129,9 @@ def split_block(block: Block, text: str) -> tuple[Block, Block]:
         first_end,
         block.indent,
         None,
-        block.lines[:1],
+        first,
         block.gap_before,
+        _count_words(first),
     )
-    rest = Block("para", second, second, block.end, 0, None, block.lines[1:], False)
+    rest = Block("para", second, second, block.end, 0, None, others, False, _count_words(others))
     return head, rest
