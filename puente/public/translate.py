@@ -53,11 +53,20 @@ def translate(text: str, source: str, target: str) -> str:
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 (admin-set URL)
             answer = json.load(response)
+    except urllib.error.HTTPError as exc:  # LibreTranslate explains refusals in a JSON "error"
+        raise TranslationUnavailable(_error_of(exc)) from exc
     except (urllib.error.URLError, TimeoutError, ValueError) as exc:
         raise TranslationUnavailable(str(exc)) from exc
     if "translatedText" not in answer:
         raise TranslationUnavailable(answer.get("error", "no translatedText in the answer"))
     return answer["translatedText"]
+
+
+def _error_of(exc: urllib.error.HTTPError) -> str:
+    try:
+        return f"{exc.code}: {json.load(exc).get('error', exc.reason)}"
+    except ValueError:
+        return f"{exc.code}: {exc.reason}"
 
 
 def translate_item(item: Item, target: str) -> Translation | None:
