@@ -42,6 +42,7 @@ _LIST_KEYS = (
     "deadline_cues",
     "deadline_words",
     "session_joiners",
+    "date_list_joiners",
     "time_prefixes",
     "past_cues",
     "ongoing_cues",
@@ -112,6 +113,8 @@ def _meridiem_alt(words) -> str:
 class Patterns:
     date: re.Pattern  # explicit month-and-day dates, with optional weekday, year and day range
     numeric: re.Pattern  # 2017-03-04, 3/4/2017, 4.3.2017, "Sat. 3/4"
+    list_before: re.Pattern  # "martes 12 y" before "martes 26 de enero": a day sharing the month after it
+    list_after: re.Pattern  # ", 10 and 17" after "March 3": days sharing the month before them
     relative: re.Pattern  # today, tomorrow, this Saturday, next Tuesday, on Friday
     time: re.Pattern  # one time or a time range, with an optional zone
     cue_before: dict[str, re.Pattern]  # deadline/past/ongoing cue words ending just before a date
@@ -131,6 +134,8 @@ def patterns() -> Patterns:
     return Patterns(
         date=re.compile(_date_regex(v), re.IGNORECASE),
         numeric=re.compile(_numeric_regex(v), re.IGNORECASE),
+        list_before=re.compile(_list_before_regex(v), re.IGNORECASE),
+        list_after=re.compile(_list_after_regex(v), re.IGNORECASE),
         relative=re.compile(_relative_regex(v), re.IGNORECASE),
         time=re.compile(_time_regex(v), re.IGNORECASE),
         cue_before={
@@ -204,6 +209,26 @@ def _numeric_regex(v: Vocabulary) -> str:
     iso = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)"
     written = r"(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?:(?P=sep)(?P<ny>(?:19|20)?\d\d))?"
     return rf"(?<![\w/.:-]){weekday}(?:{iso}|{written})(?![\w/:-]|\.\d)"
+
+
+def _list_before_regex(v: Vocabulary) -> str:
+    wd = _alt(v.weekdays)
+    joiner = _alt(v.words("date_list_joiners"))
+    return (
+        rf"(?<![\w/.:-])(?:(?P<wd>{wd})\.?,?\s+)?(?P<day>[0-3]?\d)(?:{_alt(v.words('day_suffixes'))})?"
+        rf"\s*(?:,|&|(?:{joiner})(?!\w))\s*$"
+    )
+
+
+def _list_after_regex(v: Vocabulary) -> str:
+    wd = _alt(v.weekdays)
+    joiner = _alt(v.words("date_list_joiners"))
+    # the day must end the list: "October 22, 25 volunteers" is no list of dates
+    ends = rf"(?=\s*(?:[,;.)!?\n]|$|(?:{joiner}|{_alt(v.words('time_prefixes'))})(?!\w)|(?:19|20)\d\d))"
+    return (
+        rf"\s*(?:,|&|(?:{joiner})(?!\w))\s*(?:(?P<wd>{wd})\.?,?\s+)?"
+        rf"(?P<day>[0-3]?\d)(?:{_alt(v.words('day_suffixes'))})?(?![\w:/]|\.\d){ends}"
+    )
 
 
 def numeric_order(language: str | None) -> str:

@@ -20,9 +20,10 @@ from .datewords import numeric_order, patterns, vocabulary
 from .model import Event, Segment
 
 # Events are gatherings a reader can attend. An event item may announce a day without an hour; other
-# items (a service, a call to action) carry events only when they give a dated session with its hours.
+# items (a service, a call to action, an opportunity's information session) carry events only when
+# they give a dated session with its hours.
 _DATE_ONLY_KINDS = frozenset({"event"})
-_NO_EVENT_KINDS = frozenset({"statement", "press", "job", "resource"})
+_NO_EVENT_KINDS = frozenset({"press"})  # a list of coverage: its dates are publication dates
 _PAST_GRACE = timedelta(days=14)  # a digest may go out a little after the gatherings it lists
 _YEAR_WINDOW = (-1, 0, 1)
 _CUE_LOOKBACK = 48
@@ -30,6 +31,8 @@ _BARE_WEEKDAY_REACH = 30  # "on Friday at 6pm": the time must follow the weekday
 # Around a digit, a date or time may reach back to "this Saturday, September 22" and on to
 # "23–August 13, 2025" or "3 to 4:30 p.m. Eastern Time".
 _DIGIT_BEFORE, _DIGIT_AFTER = 48, 40
+_DATELINE = 60  # longest line that can be a dateline
+_LIST_REACH = 30  # "martes 12 y " before a date, ", 10 and 17" after one
 _RELATIVE_BEFORE, _RELATIVE_AFTER = 24, 4  # "el próximo" before "sábado"
 _HOURS_REACH = 80  # how far along its line a time looks for "Mondays:" or "every"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
@@ -41,7 +44,7 @@ class DateMention:
     end: int
     day: date
     until: date | None = None  # last day of a stated range ("July 16-19")
-    status: str = "event"  # event | deadline | past | ongoing | carried (from an earlier item)
+    status: str = "event"  # event | deadline | past | ongoing | dateline | carried (from an earlier item)
 
 
 @dataclass(frozen=True)
@@ -195,8 +198,34 @@ def _explicit_dates(text: str, reference: date, windows: list[tuple[int, int]]) 
     for m in _matches(patterns().date, text, windows):
         month_word = m["mon_a"] or m["mon_b"]
         if not (month_word.islower() and month_word in lowercase_not_months):  # "march on", "you may"
-            found.append(_explicit(m, reference))
+            anchor = _explicit(m, reference)
+            found.append(anchor)
+            if anchor:
+                found.extend(_listed_days(text, m, anchor, reference))
     return found
+
+
+def _listed_days(text: str, m: re.Match, anchor: DateMention, reference: date) -> list[DateMention]:
+    """Days that share the anchor's month: 'martes 12 y martes 26 de enero', 'March 3, 10 and 17'."""
+    p = patterns()
+    found = []
+    start = m.start()
+    if m["day_b"]:
+        while start > 0 and (b := p.list_before.search(text, max(0, start - _LIST_REACH), start)):
+            found.append(_listed(b, anchor, reference))
+            start = b.start()
+    end = m.end()
+    if m["mon_a"] and not m["year"]:
+        while a := p.list_after.match(text, end, end + _LIST_REACH):
+            found.append(_listed(a, anchor, reference))
+            end = a.end()
+    return [d for d in found if d]
+
+
+def _listed(m: re.Match, anchor: DateMention, reference: date) -> DateMention | None:
+    weekday = vocabulary().weekdays.get((m["wd"] or "").lower())
+    day = _resolve(anchor.day.month, int(m["day"]), None, weekday, reference)
+    return DateMention(m.start("wd") if m["wd"] else m.start("day"), m.end("day"), day) if day else None
 
 
 def _numeric_dates(text: str, reference: date, windows: list[tuple[int, int]], language: str | None):
@@ -295,15 +324,16 @@ def _relative_dates(text: str, reference: date, explicit: list[DateMention], win
     for m in (m for lo, hi in windows for m in patterns().relative.finditer(text, lo, hi)):
         i = bisect_right(starts, m.start())
         inside = i > 0 and m.start() < explicit[i - 1].end
-        if inside or _explicit_follows(text, m.end(), starts):
+        if inside or _explicit_follows(text, m.start(), m.end(), starts):
             continue
         yield _relative(text, m, reference)
 
 
-def _explicit_follows(text: str, end: int, starts: list[int]) -> bool:
-    """'TOMORROW, February 1', 'this Saturday, March 4': the explicit date that follows wins."""
+def _explicit_follows(text: str, start: int, end: int, starts: list[int]) -> bool:
+    """'TOMORROW, February 1', 'this Saturday, March 4', 'este jueves 3 de diciembre': the explicit
+    date that follows, or that begins inside the relative words, wins."""
     gap = len(re.match(r"[\s,:\-–—(]{0,4}", text[end : end + 4])[0])
-    i = bisect_left(starts, end)
+    i = bisect_left(starts, start)
     return i < len(starts) and starts[i] <= end + gap
 
 
@@ -355,9 +385,20 @@ def _with_status(text: str, m: DateMention, reference: date) -> DateMention:
         status = "ongoing"
     elif cues["past"].search(before) or m.day < reference - _PAST_GRACE:
         status = "past"
+    elif m.day == reference and _dateline(text, m):
+        status = "dateline"
     else:
         return m
     return DateMention(m.start, m.end, m.day, m.until, status)
+
+
+def _dateline(text: str, m: DateMention) -> bool:
+    """'October 20, 2025' or '## November 30, 2026 · Atlanta' on a short line of its own, on the send
+    date: the issue's date, not a gathering."""
+    start = text.rfind("\n", max(0, m.start - _DATELINE), m.start) + 1
+    end = text.find("\n", m.end, m.end + _DATELINE)
+    line = text[start : m.end + _DATELINE if end < 0 else end]
+    return len(line.strip()) <= _DATELINE and not patterns().time.search(line)
 
 
 # --- times ---------------------------------------------------------------------------------------

@@ -146,7 +146,7 @@ def test_it_does_not_make_events_of_opening_hours():
 def test_it_needs_an_hour_outside_event_items():
     assert starts("On April 3, 2006, immigrants will speak.", "news", date(2006, 4, 2)) == []
     assert starts("Clinic on April 3, 2006 at 10 am.", "service", date(2006, 4, 2)) == ["2006-04-03T10:00"]
-    assert starts("Clinic on April 3, 2006 at 10 am.", "statement", date(2006, 4, 2)) == []
+    assert starts("Clinic on April 3, 2006 at 10 am.", "press", date(2006, 4, 2)) == []
 
 
 def test_it_gives_times_without_a_date_the_day_carried_from_an_earlier_item():
@@ -270,3 +270,26 @@ def test_it_reads_the_hours_of_one_gathering_as_one_event():
         "2017-03-03T10:00",
         "2017-03-03T14:00",
     ]
+
+
+def test_it_reads_days_that_share_a_month():
+    text = "Martes 12 y martes 26 de enero, de 6 a 8 p. m., en la oficina"
+    assert starts(text, reference=date(2027, 1, 4)) == ["2027-01-12T18:00", "2027-01-26T18:00"]
+    assert starts("Clinics on March 3, 10 and 17 at 6pm") == [
+        "2017-03-03T18:00",
+        "2017-03-10T18:00",
+        "2017-03-17T18:00",
+    ]
+    assert starts("Rally on October 22, 25 volunteers at 6pm", reference=date(2017, 10, 1)) == [
+        "2017-10-22T18:00"
+    ]
+
+
+def test_it_lets_an_explicit_date_win_over_this_weekday():
+    text = "Este jueves 3 de diciembre a las 5:30 p. m. nos reuniremos"
+    assert starts(text, reference=date(2026, 11, 24)) == ["2026-12-03T17:30"]
+
+
+def test_it_does_not_make_an_event_of_the_issues_own_date():
+    text = "# Monthly Update\n## November 30, 2026 · Atlanta, Georgia\n\nFriends, our statement follows."
+    assert starts(text, reference=date(2026, 11, 30)) == []
