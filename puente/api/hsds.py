@@ -199,7 +199,8 @@ def area_service(org: Organization, topic: Topic) -> dict:
 
 def organizations() -> list[dict]:
     return [
-        organization_record(o) for o in Organization.objects.prefetch_related("contacts").order_by("name")
+        clean(organization_record(o))
+        for o in Organization.objects.prefetch_related("contacts").order_by("name")
     ]
 
 
@@ -213,12 +214,16 @@ def services() -> list[dict]:
     found = [item_service(i) for i in items.order_by("published_at", "pk")]
     for org in Organization.objects.prefetch_related("areas").order_by("name"):
         found += [area_service(org, topic) for topic in org.areas.all()]
-    return [_drop_empty(s) for s in found]
+    return [clean(s) for s in found]
 
 
-def _drop_empty(record: dict) -> dict:
-    """HSDS types optional strings as string: an absent value is left out rather than null."""
-    return {k: v for k, v in record.items() if v is not None}
+def clean(value):
+    """HSDS types optional fields strictly (an e-mail must be one): unknown values are left out."""
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items() if v not in (None, "")}
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    return value
 
 
 def flat_tables() -> dict[str, list[dict]]:

@@ -29,7 +29,9 @@ def test_it_lists_only_published_items_newest_first(client):
 def test_it_filters_by_kind_topic_language_and_since(client):
     legal = make_item("Clinic", topics=["legal"], kind="service")
     make_item("Counselling", topics=["mental-health"])
-    Translation.objects.create(item=legal, language="es", title="Clínica", body="Sábado", source_hash=legal.source_hash)
+    Translation.objects.create(
+        item=legal, language="es", title="Clínica", body="Sábado", source_hash=legal.source_hash
+    )
     assert [r["title"] for r in client.get("/api/items?topic=legal").json()["results"]] == ["Clinic"]
     assert [r["title"] for r in client.get("/api/items?kind=service").json()["results"]] == ["Clinic"]
     [spanish] = client.get("/api/items?language=es").json()["results"]
@@ -87,7 +89,9 @@ def test_a_partner_submits_an_item_as_a_draft_of_their_organization(client, part
         "topics": ["community-education"],
         "events": [{"start": "2026-12-03T18:00:00-06:00", "location": "Library"}],
     }
-    response = client.post("/api/items", payload, content_type="application/json", headers={"Authorization": f"Bearer {token}"})
+    response = client.post(
+        "/api/items", payload, content_type="application/json", headers={"Authorization": f"Bearer {token}"}
+    )
     assert response.status_code == 201
     item = Item.objects.get(uuid=response.json()["uuid"])
     assert (item.status, item.organization, item.submitted_by) == (Item.DRAFT, organization, partner)
@@ -100,11 +104,16 @@ def test_submissions_need_a_partners_token(client, editor, partner):
     payload = {"kind": "news", "title": "x", "body": "y"}
     assert client.post("/api/items", payload, content_type="application/json").status_code == 401
     wrong = {"Authorization": "Bearer not-a-token"}
-    assert client.post("/api/items", payload, content_type="application/json", headers=wrong).status_code == 401
+    assert (
+        client.post("/api/items", payload, content_type="application/json", headers=wrong).status_code == 401
+    )
     Profile.objects.filter(user=partner).update(role=Profile.EDITOR)
     token = issue(Profile.objects.get(user=partner))
     headers = {"Authorization": f"Bearer {token}"}
-    assert client.post("/api/items", payload, content_type="application/json", headers=headers).status_code == 401
+    assert (
+        client.post("/api/items", payload, content_type="application/json", headers=headers).status_code
+        == 401
+    )
 
 
 def test_the_token_command_shows_a_token_once_and_stores_only_its_hash(partner, capsys):

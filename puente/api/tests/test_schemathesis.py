@@ -1,0 +1,34 @@
+"""Requests generated from our OpenAPI description never make the server fail."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
+from puente.digests.tests.helpers import make_event, make_item
+
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture
+def token(db, organization) -> str:
+    """Some data to find, and a partner's token so submissions get past authentication."""
+    from django.contrib.auth.models import User
+
+    from puente.accounts.models import Profile
+    from puente.api.auth import issue
+
+    make_item("Clinic", topics=["legal"], kind="service")
+    make_event("Workshop")
+    user = User.objects.create(username="fuzz-partner")  # no password: hashing one is slow
+    return issue(Profile.objects.create(user=user, role=Profile.PARTNER, organization=organization))
+
+
+@pytest.mark.slow
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_generated_request_is_a_server_error(case, token):
+    case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=[not_a_server_error])
