@@ -111,8 +111,9 @@ def _meridiem_alt(words) -> str:
 
 @dataclass(frozen=True)
 class Patterns:
-    date: re.Pattern  # explicit month-and-day dates, with optional weekday, year and day range
-    numeric: re.Pattern  # 2017-03-04, 3/4/2017, 4.3.2017, "Sat. 3/4"
+    date: (
+        re.Pattern
+    )  # "Friday, Oct. 21st", "4 de marzo de 2017", "July 16-19", 2017-03-04, 3/4/2017, "Sat. 3/4"
     list_before: re.Pattern  # "martes 12 y" before "martes 26 de enero": a day sharing the month after it
     list_after: re.Pattern  # ", 10 and 17" after "March 3": days sharing the month before them
     relative: re.Pattern  # today, tomorrow, this Saturday, next Tuesday, on Friday
@@ -133,7 +134,6 @@ def patterns() -> Patterns:
     v = vocabulary()
     return Patterns(
         date=re.compile(_date_regex(v), re.IGNORECASE),
-        numeric=re.compile(_numeric_regex(v), re.IGNORECASE),
         list_before=re.compile(_list_before_regex(v), re.IGNORECASE),
         list_after=re.compile(_list_after_regex(v), re.IGNORECASE),
         relative=re.compile(_relative_regex(v), re.IGNORECASE),
@@ -201,14 +201,14 @@ def _date_regex(v: Vocabulary) -> str:
         if join
         else rf"(?P<day_b>{day})\s+(?P<mon_b>{mon})\b\.?"
     )
-    return rf"(?<![\w/.-]){weekday}(?:{month_first}|{day_first}){year_tail}"
+    return rf"(?<![\w/.-]){weekday}(?:(?:{month_first}|{day_first}){year_tail}|{_numeric_body()})"
 
 
-def _numeric_regex(v: Vocabulary) -> str:
-    weekday = rf"(?:(?P<wd>{_alt(v.weekdays)})\.?,?\s+)?"
+def _numeric_body() -> str:
+    """2017-03-04, 3/4/2017, 15.03.2017, 3/4 (read in the language's order by the caller)."""
     iso = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)"
     written = r"(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?:(?P=sep)(?P<ny>(?:19|20)?\d\d))?"
-    return rf"(?<![\w/.:-]){weekday}(?:{iso}|{written})(?![\w/:-]|\.\d)"
+    return rf"(?:{iso}|{written})(?![\w/:-]|\.\d)"
 
 
 def _list_before_regex(v: Vocabulary) -> str:

@@ -125,21 +125,18 @@ def _read_dates(text: str, reference: date, language: str | None) -> tuple[DateM
 def dates(text: str, reference: date, language: str | None = None) -> list[DateMention]:
     """Every date mentioned, explicit or relative, in text order; an explicit date beats an adjacent
     relative word ("TOMORROW, February 1" is February 1). ``language`` says how to read 3/4."""
-    near_digits = _windows(text)
-    explicit = _explicit_dates(text, reference, near_digits) + _numeric_dates(
-        text, reference, near_digits, language
-    )
+    explicit = _explicit_dates(text, reference, _windows(text), language)
     explicit = _without_overlaps(sorted((m for m in explicit if m), key=lambda m: m.start))
     relative = [m for m in _relative_dates(text, reference, explicit, _relative_windows(text)) if m]
     found = sorted(explicit + relative, key=lambda m: m.start)
     return [_with_status(text, m, reference) for m in found]
 
 
-def times(text: str, near_digits: list[tuple[int, int]] | None = None) -> list[TimeMention]:
+def times(text: str) -> list[TimeMention]:
     """Every clock time or time range, with its stated zone."""
     found: list[TimeMention] = []
     pattern = patterns().time
-    for lo, hi in _windows(text) if near_digits is None else near_digits:
+    for lo, hi in _windows(text):
         pos = max(lo, found[-1].end if found else 0)
         while (m := pattern.search(text, pos, hi)) is not None:
             mention, resume = _read_time(m)
@@ -149,6 +146,7 @@ def times(text: str, near_digits: list[tuple[int, int]] | None = None) -> list[T
     return found
 
 
+@lru_cache(maxsize=4)  # dates and times of one item look in the same places
 def _windows(text: str) -> list[tuple[int, int]]:
     """Stretches of text around every day or hour number (or 'noon'), merged: the date and time
     patterns only need to look there, which keeps prose, phone numbers and zip codes cheap."""
@@ -192,12 +190,17 @@ def _merge(spans) -> list[tuple[int, int]]:
 # --- dates ---------------------------------------------------------------------------------------
 
 
-def _explicit_dates(text: str, reference: date, windows: list[tuple[int, int]]) -> list[DateMention | None]:
+def _explicit_dates(
+    text: str, reference: date, windows: list[tuple[int, int]], language: str | None
+) -> list[DateMention | None]:
     lowercase_not_months = set(vocabulary().words("lowercase_is_not_a_month"))
-    found = []
+    order = numeric_order(language)
+    found: list[DateMention | None] = []
     for m in _matches(patterns().date, text, windows):
         month_word = m["mon_a"] or m["mon_b"]
-        if not (month_word.islower() and month_word in lowercase_not_months):  # "march on", "you may"
+        if not month_word:
+            found.append(_numeric(text, m, reference, order))
+        elif not (month_word.islower() and month_word in lowercase_not_months):  # "march on", "you may"
             anchor = _explicit(m, reference)
             found.append(anchor)
             if anchor:
@@ -228,25 +231,21 @@ def _listed(m: re.Match, anchor: DateMention, reference: date) -> DateMention | 
     return DateMention(m.start("wd") if m["wd"] else m.start("day"), m.end("day"), day) if day else None
 
 
-def _numeric_dates(text: str, reference: date, windows: list[tuple[int, int]], language: str | None):
+def _numeric(text: str, m: re.Match, reference: date, order: str) -> DateMention | None:
     """'2017-03-04' always; '3/4/2017', '15.03.2017' and 'Sat. 3/4' in the language's order. A bare
     '3/4' is a fraction as often as a date, and '1.5' a number, so those need a year or a weekday."""
-    order = numeric_order(language)
-    found = []
-    for m in _matches(patterns().numeric, text, windows):
-        if m["iy"]:
-            day = _safe_date(int(m["iy"]), int(m["im"]), int(m["id"]))
-        elif m["ny"] or (m["wd"] and m["sep"] == "/"):
-            month, day_number = int(m["n1"]), int(m["n2"])
-            if order == "dmy" or month > 12:  # 18/2 can only be 18 February
-                month, day_number = day_number, month
-            year = _full_year(m["ny"]) if m["ny"] else None
-            weekday = vocabulary().weekdays.get((m["wd"] or "").lower())
-            day = _resolve(month, day_number, year, weekday, reference) if 1 <= month <= 12 else None
-        else:
-            continue
-        found.append(DateMention(m.start(), m.end(), day) if day else None)
-    return found
+    if m["iy"]:
+        day = _safe_date(int(m["iy"]), int(m["im"]), int(m["id"]))
+        return DateMention(m.start(), m.end(), day) if day else None
+    if not (m["ny"] or (m["wd"] and m["sep"] == "/")) or text[m.start() - 1 : m.start()] == ":":
+        return None
+    month, day_number = int(m["n1"]), int(m["n2"])
+    if order == "dmy" or month > 12:  # 18/2 can only be 18 February
+        month, day_number = day_number, month
+    year = _full_year(m["ny"]) if m["ny"] else None
+    weekday = vocabulary().weekdays.get((m["wd"] or "").lower())
+    day = _resolve(month, day_number, year, weekday, reference) if 1 <= month <= 12 else None
+    return DateMention(m.start(), m.end(), day) if day else None
 
 
 def _full_year(text: str) -> int:
