@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Query, Status
 from ninja.errors import HttpError
 
 from puente.accounts.roles import partner_organization
@@ -282,4 +282,4 @@ def submit_item(request, payload: schemas.ItemIn):
                 item=item, **{**event.dict(), "start": aware(event.start), "end": aware(event.end)}
             )
         audit.record(request.auth, "api_submit", item)
-    return 201, {"uuid": item.uuid, "status": item.status}
+    return Status(201, {"uuid": item.uuid, "status": item.status})
