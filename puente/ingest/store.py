@@ -16,7 +16,10 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from email.utils import parseaddr
+from email import policy
+from email.message import Message
+from email.parser import BytesParser
+from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -46,6 +49,7 @@ from .sniff import safe_filename, sniff
 
 log = logging.getLogger(__name__)
 MBOX_SEPARATOR = re.compile(rb"^From [^\r\n]*\r?\n", re.M)
+HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}: ")
 
 
 class TooLarge(ValueError):
@@ -154,7 +158,8 @@ class Ingestor:
             if n and Document.objects.filter(content_hash=h).exists():
                 summary.unchanged += 1
                 continue
-            summary += self._store(src, raw, h, name, date_hint, external_id, source or self._source_for(src))
+            source = source or self._source_for(src, raw)
+            summary += self._store(src, raw, h, name, date_hint, external_id, source)
         return summary
 
     def _store(
@@ -167,7 +172,7 @@ class Ingestor:
         external_id: str,
         source: Source,
     ) -> Summary:
-        reference = _iso_date(src.date) or date_hint or self.today
+        reference = _iso_date(src.date) or _header_date(raw) or date_hint or self.today
         extracted, error = None, ""
         try:
             extracted = extract_document(src, reference, source.timezone)
@@ -193,7 +198,7 @@ class Ingestor:
             doc.extracted_at = timezone.now() if extracted else None
             doc.save()
             created = self._sync_items(doc, extracted.items if extracted else (), source)
-            self._store_attachments(doc, src.attachments)
+            self.store_attachments(doc, src.attachments)
         summary = Summary(items=created, documents=[doc.pk])
         if previous:
             summary.updated = 1
@@ -273,7 +278,7 @@ class Ingestor:
 
     # --- attachments ----------------------------------------------------------------------------
 
-    def _store_attachments(self, doc: Document, attachments: tuple[core.Attachment, ...]) -> None:
+    def store_attachments(self, doc: Document, attachments: tuple[core.Attachment, ...]) -> None:
         for att in attachments:
             data = att.data or b""
             mime = sniff(data)
@@ -318,11 +323,13 @@ class Ingestor:
             self._orgs[key] = org
         return org
 
-    def _source_for(self, src: SourceDocument) -> Source:
+    def _source_for(self, src: SourceDocument, raw: bytes) -> Source:
+        """The configured source, else the sender's (trust is set per sender), else "Uploads"."""
         if self.source is not None:
             return self.source
-        display, address = parseaddr(src.source or "")
-        if src.format == "email" and "@" in address:
+        sender = src.source if src.format == "email" else _headers(raw).get("From", "")
+        display, address = parseaddr(sender or "")
+        if "@" in address:
             source, _ = Source.objects.get_or_create(
                 kind="email", address=address.lower(), defaults={"name": (display or address)[:200]}
             )
@@ -408,6 +415,21 @@ def _iso_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
+        return None
+
+
+def _headers(raw: bytes) -> Message:
+    """The headers of something that looks like an e-mail (an empty message otherwise)."""
+    if not HEADER_LINE.match(raw[:200]):
+        return Message()
+    return BytesParser(policy=policy.default).parsebytes(raw[:64_000], headersonly=True)
+
+
+def _header_date(raw: bytes) -> date | None:
+    try:
+        value = _headers(raw).get("Date")
+        return parsedate_to_datetime(str(value)).date() if value else None
+    except (TypeError, ValueError, IndexError):
         return None
 
 

@@ -131,6 +131,7 @@ def group(entries: Iterable[tuple[object, str, tuple[str, ...]]]) -> list[list[o
 # --- the database side -------------------------------------------------------------------------
 
 RECENT_DAYS = 120
+MAX_MATCHES = 20
 
 
 def item_event_keys(item) -> tuple[str, ...]:
@@ -177,7 +178,10 @@ def attach(item, index: StoryIndex) -> None:
 
     sig = from_bytes(item.signature)
     events = item_event_keys(item)
-    matches = [pk for pk in index.candidates(sig, events) if pk != item.pk]
+    # The most recent matches suffice: older ones are already in the same story as these.
+    matches = sorted((pk for pk in index.candidates(sig, events) if pk != item.pk), reverse=True)[
+        :MAX_MATCHES
+    ]
     others = list(
         Item.objects.filter(pk__in=matches)
         .exclude(document_id=item.document_id)  # one newsletter's own items are never one story
@@ -193,12 +197,11 @@ def join(item, others: list) -> None:
     """Make ``item`` and ``others`` one story (the oldest existing story wins)."""
     from puente.catalog.models import Item, Story
 
-    stories = [o.story for o in others if o.story_id]
+    stories = list({o.story_id: o.story for o in others if o.story_id}.values())
     story = stories[0] if stories else Story.objects.create(title=others[0].title[:500])
-    for extra in {s.pk: s for s in stories[1:]}.values():
-        if extra.pk != story.pk:
-            Item.objects.filter(story=extra).update(story=story)
-            extra.delete()
+    for extra in stories[1:]:
+        Item.objects.filter(story=extra).update(story=story)
+        extra.delete()
     pks = [o.pk for o in others if o.story_id != story.pk] + [item.pk]
     Item.objects.filter(pk__in=pks).update(story=story)
     item.story = story

@@ -1,0 +1,106 @@
+"""Kill -9 in the middle of a bulk ingest: whole documents or none, and a re-run finishes the rest."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from puente.extract import extract_document, read
+
+ROOT = Path(__file__).resolve().parents[3]
+PUENTE = [sys.executable, "-c", "import sys; from puente.cli import main; sys.exit(main())"]
+FILES = 25
+WORDS = (
+    "clinic pantry rally workshop vigil training census rent wage school vaccine transit library "
+    "garden choir soccer tutoring mural permit shelter clothing coats bikes radio theatre chess"
+).split()
+
+pytestmark = pytest.mark.slow
+
+
+def _letter(n: int) -> str:
+    """Distinct letters (no two tell the same story), each with several items."""
+    rng = random.Random(n)
+    sections = []
+    for k in range(6):
+        topic = " ".join(rng.sample(WORDS, 6))
+        sections.append(
+            f"{topic.title()} {n}-{k}\n\n"
+            f"Neighbours of ward {n} plan {topic} on day {k + 1}; call (312) 555-{1000 + k:04d} "
+            f"or write to ward{n}@example.org about {' '.join(rng.sample(WORDS, 8))}."
+        )
+    return "\n\n".join(sections) + "\n"
+
+
+def _env(data_dir: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PYTEST"))}
+    env.update(
+        PUENTE_DATA_DIR=str(data_dir),
+        DATABASE_URL=f"sqlite:///{data_dir / 'puente.sqlite3'}",
+        PUENTE_TESTING="1",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def _counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db, timeout=30) as conn:
+        rows = conn.execute(
+            "SELECT d.filename, COUNT(i.id) FROM catalog_document d "
+            "LEFT JOIN catalog_item i ON i.document_id = d.id GROUP BY d.id"
+        ).fetchall()
+    return dict(rows)
+
+
+def _stored(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=30) as conn:
+            return conn.execute("SELECT COUNT(*) FROM catalog_document").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_a_killed_ingest_leaves_only_whole_documents_and_a_rerun_completes(tmp_path):
+    data, letters = tmp_path / "var", tmp_path / "letters"
+    data.mkdir()
+    letters.mkdir()
+    for n in range(FILES):
+        (letters / f"letter-{n:03d}.txt").write_text(_letter(n))
+    env, db = _env(data), data / "puente.sqlite3"
+    subprocess.run([*PUENTE, "migrate", "-v0"], env=env, check=True, cwd=ROOT, capture_output=True)  # noqa: S603
+
+    run = subprocess.Popen(  # noqa: S603
+        [*PUENTE, "ingest", str(letters)], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 120
+    while _stored(db) < 3 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    run.send_signal(signal.SIGKILL)
+    run.communicate()
+    assert run.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+
+    expected = {p.name: _expected_items(p) for p in letters.iterdir()}
+    after_kill = _counts(db)
+    assert 3 <= len(after_kill) < FILES
+    assert all(count == expected[name] for name, count in after_kill.items()), "a half-stored document"
+
+    rerun = subprocess.run(
+        [*PUENTE, "ingest", str(letters)], env=env, cwd=ROOT, capture_output=True, text=True
+    )  # noqa: S603
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{FILES - len(after_kill)} new" in rerun.stdout and f"{len(after_kill)} unchanged" in rerun.stdout
+    assert _counts(db) == expected
+
+
+def _expected_items(path: Path) -> int:
+    src = read(path.read_bytes(), name=path.name)[0]
+    return len(extract_document(src, date.today(), "America/Chicago").items)
