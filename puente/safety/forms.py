@@ -82,12 +82,16 @@ class SafetyPlanForm(forms.Form):
     caregiver_name = text_field(_("Caregiver's name"))
     caregiver_phone = phone_field(_("Caregiver's phone"))
     caregiver_address = text_field(_("Caregiver's address"), 200)
-    children_notes = long_text_field(_("Notes for the caregiver (allergies, routines, what to tell the children)"))
+    children_notes = long_text_field(
+        _("Notes for the caregiver (allergies, routines, what to tell the children)")
+    )
     medical_needs = long_text_field(_("Medical needs and allergies"))
     medicines = long_text_field(_("Medicines and doses"))
     doctor_name = text_field(_("Doctor or clinic"))
     doctor_phone = phone_field(_("Doctor's phone"))
-    documents_place = long_text_field(_("Where passports, birth certificates and immigration papers are kept"))
+    documents_place = long_text_field(
+        _("Where passports, birth certificates and immigration papers are kept")
+    )
     documents_copies = long_text_field(_("Who has copies of them"))
     legal_org = LegalOrganizationField(
         queryset=Organization.objects.none(),
