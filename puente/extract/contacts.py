@@ -24,6 +24,7 @@ _BARE_DOMAIN = re.compile(
     rf"(?<![\w@./-])(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:{_TLDS})(?:/[^\s<>\"“”]*)?(?![\w@-])",
     re.IGNORECASE,
 )
+_PHONE_LIKE = re.compile(r"\d(?:[^\d\n]{0,3}\d){6}")  # seven digits close together: worth asking phonenumbers
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@]|\.[A-Za-z])")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _TRAILING = ".,;:!?)]}'\"’”»…"
@@ -31,11 +32,14 @@ _NETWORK_WINDOW = 80  # characters before a handle where the text may name its n
 
 
 def find(text: str) -> Contacts:
-    emails = _emails(text)
-    masked = _mask(text, _EMAIL)
-    urls = _urls(masked)
-    masked = _mask(_mask(masked, _SCHEME_URL), _BARE_DOMAIN)
-    return Contacts(phones=_phones(text), emails=emails, urls=urls, handles=_handles(masked))
+    emails = _emails(text) if "@" in text else ()
+    masked = _mask(text, _EMAIL) if emails else text
+    urls = _urls(masked) if "." in text else ()
+    if urls:
+        masked = _mask(_mask(masked, _SCHEME_URL), _BARE_DOMAIN)
+    handles = _handles(masked) if "@" in masked else ()
+    phones = _phones(text) if _PHONE_LIKE.search(text) else ()
+    return Contacts(phones=phones, emails=emails, urls=urls, handles=handles)
 
 
 def _phones(text: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from . import lexicon
 from .org_names import Token, chunks
@@ -213,10 +214,8 @@ def _camel(word: str) -> bool:
 
 def _cued_lists(text: str) -> list[tuple[int, int, str]]:
     """'… such as A, B, C and D.' / '… como A, B y C.': the entries of the list after the cue."""
-    words = lexicon.org_words()
     out = []
-    cues = lexicon.alternation(list(words.list_cues))
-    for m in re.finditer(rf"(?<!\w)(?:{cues})[:\s]+(?=[A-Z0-9])", text):
+    for m in _cue_pattern().finditer(text):
         end = re.search(r"[.!?](?:\s|$)|\n", text[m.end() :])
         body = text[m.end() : m.end() + (end.start() if end else len(text) - m.end())]
         parts = [p for p in re.split(r",\s+(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e|or|o)\s+", body) if p]
@@ -232,6 +231,26 @@ def _cued_lists(text: str) -> list[tuple[int, int, str]]:
                 out.append((at + part.find(name), at + part.find(name) + len(name), name))
             at += len(part)
     return out
+
+
+def _drop_leading(name: str) -> str:
+    words = lexicon.org_words()
+    parts = name.split(" ")
+    while parts and parts[0] in words.leading_drop:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+@cache
+def _copula_pattern() -> re.Pattern[str]:
+    cues = lexicon.alternation(list(lexicon.org_words().copula))
+    return re.compile(rf"[’']?s?,?\s+(?i:{cues})((?:\s+[\w-]+){{1,4}})")
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    cues = lexicon.alternation(list(lexicon.org_words().list_cues))
+    return re.compile(rf"(?<!\w)(?:{cues})[:\s]+(?=[A-Z0-9])")
 
 
 def _press_outlets(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -265,14 +284,9 @@ def self_described(text: str, toks: list[Token]) -> list[str]:
         caps = [t for t in chunk if t.kind in ("cap", "acr")]
         if len(caps) < 2 and not (caps and _camel(caps[0].text)):
             continue
-        after = text[chunk[-1].end : chunk[-1].end + 80].casefold()
-        for cue in words.copula:
-            m = re.match(rf"[’'s]*,?\s+{re.escape(cue)}\s+((?:[\w-]+\s+){{0,3}}?)([\w-]+)", after)
-            if m and m.group(2) in words.org_nouns:
-                name = text[chunk[0].start : chunk[-1].end]
-                while name.split()[0] in words.leading_drop if name.split() else False:
-                    name = name.split(" ", 1)[1] if " " in name else ""
-                if name and not _person_shaped(name, strict=False):
-                    out.append(name)
-                break
+        m = _copula_pattern().match(text, chunk[-1].end)
+        if m and any(w in words.org_nouns for w in m.group(1).casefold().split()):
+            name = _drop_leading(text[chunk[0].start : chunk[-1].end])
+            if name and not _person_shaped(name, strict=False):
+                out.append(name)
     return out

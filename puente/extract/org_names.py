@@ -10,7 +10,8 @@ Scanning is one pass over the text; every step after it is linear in the chunk's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from . import lexicon
 
@@ -25,8 +26,7 @@ _SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa", "Santo"})
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str  # the word as written, without trailing punctuation or possessive
     start: int
     end: int  # end of ``text`` in the document
@@ -40,52 +40,63 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    """Words of ``text`` with line ends and punctuation as ``brk`` tokens."""
+    """Words of the capitalised runs of ``text``, punctuation inside them as ``brk`` tokens.
+
+    A compiled pattern finds the runs, so the lower-case bulk of a text is never looked at word by
+    word; each run then ends with a ``brk``.
+    """
     out: list[Token] = []
-    for line in _lines(text):
-        for m in _PIECE.finditer(text, line[0], line[1]):
-            _piece(m.group(0), m.start(), out)
-        out.append(Token("\n", line[1], line[1], "brk"))
+    for m in _runs().finditer(text):
+        for piece in _PIECE.finditer(m.group(0)):
+            at = m.start() + piece.start()
+            out += [Token(t, at + s, at + e, k, p) for t, s, e, k, p in _piece(piece.group(0))]
+        out.append(Token("", m.end(), m.end(), "brk"))
     return out
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in re.finditer(r"\n", text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
+@cache
+def _runs() -> re.Pattern[str]:
+    upper = "".join(re.escape(chr(i)) for i in range(0x41, 0x530) if chr(i).isupper())
+    word = rf"[“\"‘'(]?[{upper}][\w’'./&@-]*[”\"’'),.;:!?]*"
+    connectors = sorted(
+        lexicon.org_words().connectors | {"the", "la", "el", "los", "las"}, key=len, reverse=True
+    )
+    conn = "|".join(re.escape(c) for c in connectors)
+    gap = r"[ \t\u00a0]+"
+    return re.compile(rf"(?<![\w’'&@-]){word}(?:{gap}(?:(?:{conn}){gap}){{0,2}}{word})*")
 
 
-def _piece(piece: str, at: int, out: list[Token]) -> None:
+@lru_cache(maxsize=1 << 16)
+def _piece(piece: str) -> tuple[tuple[str, int, int, str, bool], ...]:
+    """(text, start, end, kind, possessive) of the tokens in one blank-free piece, offsets relative.
+
+    Cached: names and capitalised words recur through a document, so most pieces are seen before.
+    """
     if piece in _BREAK_PIECES or not any(c.isalnum() for c in piece):
-        if piece in ("&", "@"):
-            out.append(Token(piece, at, at + 1, "conn"))
-        else:
-            out.append(Token(piece, at, at + len(piece), "brk"))
-        return
+        return ((piece, 0, len(piece), "conn" if piece in ("&", "@") else "brk", False),)
+    out = []
     lead = 0
     while lead < len(piece) and (piece[lead] in _OPEN or piece[lead] in "([{"):
         if piece[lead] in "([{":
-            out.append(Token(piece[lead], at + lead, at + lead + 1, "brk"))
+            out.append((piece[lead], lead, lead + 1, "brk", False))
         lead += 1
     core, breaks_after = piece[lead:], False
     while core and (core[-1] in _TRAILING_BREAKS or core[-1] in _CLOSE or core[-1] == "."):
         if core[-1] == "." and _ABBREVIATION.match(core):
             break
-        if core[-1] in _CLOSE and core[-2:-1] == "s" and core[-1] == "’" and len(core) > 2:
+        if core[-1] == "’" and core[-2:-1] == "s" and len(core) > 2:
             break  # plural possessive: Lawyers’
         breaks_after = breaks_after or core[-1] in _TRAILING_BREAKS or core[-1] == "."
         core = core[:-1]
-    start = at + lead
+    start = lead
     for i, part in enumerate(_split_slash(core)):
         if i:
-            out.append(Token("/", start - 1, start, "brk"))
+            out.append(("/", start - 1, start, "brk", False))
         out.append(_word(part, start))
         start += len(part) + 1
     if breaks_after:
-        out.append(Token(".", start, start, "brk"))
+        out.append((".", start, start, "brk", False))
+    return tuple(out)
 
 
 def _split_slash(core: str) -> list[str]:
@@ -96,7 +107,7 @@ def _split_slash(core: str) -> list[str]:
     return [core]
 
 
-def _word(core: str, start: int) -> Token:
+def _word(core: str, start: int) -> tuple[str, int, int, str, bool]:
     possessive = core.endswith(("’s", "'s")) and len(core) > 2
     text = core[:-2] if possessive else core
     words = lexicon.org_words()
@@ -108,7 +119,7 @@ def _word(core: str, start: int) -> Token:
         kind = _cap_kind(text)
     else:
         kind = "low"
-    return Token(text, start, start + len(text), kind, possessive)
+    return (text, start, start + len(text), kind, possessive)
 
 
 def _cap_kind(text: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lexicon, org_lists
 from .org_names import Token, chunks, initials, org_span, org_spans, span_text, tokens
@@ -22,6 +22,7 @@ _DEFINITION = re.compile(
     r"\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z0-9][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z]{1,12}){0,2})\s*\)"
 )
 _REVERSE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,9})\s*\(([A-Z][^()\n]{3,90})\)")
+_LOWER = re.compile(r"[a-zà-ÿ]")
 _PROGRAM_AFTER = re.compile(r"\s*(?:program|programa|programme|campaign|campaña|act|ley)\b", re.I)
 
 
@@ -33,7 +34,7 @@ def acronyms(text: str) -> dict[str, str]:
         found.setdefault(key, value)
     for key, value in _by_initials(text, toks, found):
         found.setdefault(key, value)
-    for key in _repeated(toks, found):
+    for key in _repeated(text, toks, found):
         found.setdefault(key, key)
     for name in org_lists.self_described(text, toks):
         found.setdefault(name, name)
@@ -48,7 +49,7 @@ def find(text: str, acronyms: dict[str, str]) -> tuple[str, ...]:
         found += [(s[0].start, s[-1].end, span_text(text, s)) for s in org_spans(chunk)]
         found += _known_acronyms(chunk)
     found += _known_names(text)
-    found += _document_names(text, acronyms)
+    found += _document_names(text, toks, acronyms)
     found += org_lists.listed(text)
     inside = [(m.start(), m.end()) for m in _DEFINITION.finditer(text)]
     found = [f for f in found if not any(s < f[0] and f[1] <= e for s, e in inside)]
@@ -110,15 +111,32 @@ def _known_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{lexicon.alternation(list(variants))})(?![\w-])")
 
 
-def _document_names(text: str, acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
-    """The document's own acronyms and names where this item uses them, and their long forms."""
+def _document_names(text: str, toks: list[Token], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """The document's own acronyms and names where this item uses them, and their long forms.
+
+    Only names whose first word is among the item's capitalised words are looked for.
+    """
     if not acronyms:
         return []
-    pattern = _names_pattern(tuple(sorted({*acronyms, *acronyms.values()})))
-    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+    by_first = _by_first_word(frozenset(acronyms.items()))
+    present = {t.text for t in toks}
+    wanted = tuple(sorted(n for first in present & by_first.keys() for n in by_first[first]))
+    if not wanted:
+        return []
+    return [(m.start(), m.end(), m.group(0)) for m in _names_pattern(wanted).finditer(text)]
 
 
-@cache
+@lru_cache(maxsize=32)
+def _by_first_word(pairs: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for name in {n for pair in pairs for n in pair}:
+        first = tokens(name)
+        if first:
+            index.setdefault(first[0].text, set()).add(name)
+    return index
+
+
+@lru_cache(maxsize=1024)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{lexicon.alternation(list(names))})(?![\w-])")
 
@@ -143,7 +161,7 @@ def _defined(text: str) -> list[tuple[str, str]]:
 def _long_form_before(text: str, paren: int, acronym: str) -> str | None:
     """The name just before '(ACR)': the longest run of its words that the letters fit. A name with
     a comma in it ('South Asian Fund for Education, Scholarship and Training') spans two chunks."""
-    line_start = text.rfind("\n", 0, paren) + 1
+    line_start = max(text.rfind("\n", 0, paren) + 1, paren - 300)
     before = text[line_start:paren]
     found = chunks(tokens(before))
     if not found or found[-1][-1].end < len(before.rstrip()):
@@ -207,16 +225,18 @@ def _letters_match(acronym: str, long_form: str) -> bool:
 
 
 def _also_known_as(text: str) -> list[tuple[str, str]]:
-    words = lexicon.org_words()
     out = []
-    for cue in words.aka:
-        for m in re.finditer(
-            rf",?\s+{re.escape(cue)}\s+(?:the |el |la )?([A-Z][A-Za-z0-9&-]{{1,9}})\b", text, re.I
-        ):
-            long_form = _long_form_before(text, m.start() + 1, m.group(1))
-            if long_form:
-                out.append((m.group(1), long_form))
+    for m in _aka_pattern().finditer(text):
+        long_form = _long_form_before(text, m.start(), m.group(1))
+        if long_form:
+            out.append((m.group(1), long_form))
     return out
+
+
+@cache
+def _aka_pattern() -> re.Pattern[str]:
+    cues = lexicon.alternation(list(lexicon.org_words().aka))
+    return re.compile(rf",?[ \t]+(?i:{cues})[ \t]+(?:the |el |la )?([A-Z][A-Za-z0-9&-]{{1,9}})\b")
 
 
 def _by_initials(text: str, toks: list[Token], found: dict[str, str]) -> list[tuple[str, str]]:
@@ -237,7 +257,7 @@ def _by_initials(text: str, toks: list[Token], found: dict[str, str]) -> list[tu
     return out
 
 
-def _repeated(toks: list[Token], found: dict[str, str]) -> list[str]:
+def _repeated(text: str, toks: list[Token], found: dict[str, str]) -> list[str]:
     """Bare acronyms used on their own at least twice outside all-capitals lines: 'AALDEF is …'."""
     words = lexicon.org_words()
     _, known, _ = lexicon.known_organizations()
@@ -248,20 +268,14 @@ def _repeated(toks: list[Token], found: dict[str, str]) -> list[str]:
             letters = sum(1 for c in word if c.isalpha())
             if letters >= 3 and word not in words.not_acronyms and word not in known and word not in found:
                 counts[word] += 1
-    shouting = _shouting_words(toks)
+    shouting = _shouting_words(text)
     return [w for w, n in counts.items() if n >= 2 and w not in shouting]
 
 
-def _shouting_words(toks: list[Token]) -> set[str]:
+def _shouting_words(text: str) -> set[str]:
     """Words on lines written in capitals ('FOR IMMEDIATE RELEASE'): headings, not names."""
     out: set[str] = set()
-    line: list[Token] = []
-    for t in toks:
-        if t.text == "\n":
-            words = [x for x in line if x.kind in ("cap", "acr", "low")]
-            if len(words) >= 2 and all(x.kind == "acr" for x in words):
-                out |= {x.text for x in words}
-            line = []
-        else:
-            line.append(t)
+    for line in text.splitlines():
+        if _LOWER.search(line) is None and len(words := line.split()) >= 2:
+            out |= set(words)
     return out
