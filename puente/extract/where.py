@@ -16,6 +16,7 @@ import usaddress
 from . import lexicon
 
 _LINE_REACH = 200  # look no further than this around an address for the rest of its line
+_PLAIN_REST_WORDS = 6  # "South, Seattle, WA 98144" needs no parser to be read as part of the address
 _MAX_PLACE = 160  # longer "places" are sentences that happened to match
 _TRIM = " \t\u00a0,.;:-–—(|"
 
@@ -83,7 +84,7 @@ def _addressed(window: str) -> str | None:
     line = window[line_start : m.end() + _LINE_REACH if line_end < 0 else line_end]
     before = window[line_start : m.start()]
     head = _venue_before(before)
-    tail = _address_tail(line[m.start() - line_start :])
+    tail = _address_tail(line[m.start() - line_start :], m.end() - m.start())
     return _clean(f"{head}{tail}") or None
 
 
@@ -99,8 +100,9 @@ def _venue_before(before: str) -> str:
     return before
 
 
-def _address_tail(text: str) -> str:
-    """Cut an address line where the address ends: before a time, a meal, or a new sentence."""
+def _address_tail(text: str, street_end: int) -> str:
+    """Cut an address line where the address ends: before a time, a meal, or a new sentence. What is
+    left after the street is usually a city, state and zip; only a longer rest goes to usaddress."""
     cut = len(text)
     for pattern in (r"[,.]?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b", r"\.\s+[A-Z][a-z]*\s+[a-z]", r"[.!?]\s*$"):
         m = re.search(pattern, text, re.I if "m\\b" in pattern else 0)
@@ -109,7 +111,8 @@ def _address_tail(text: str) -> str:
     stop = _patterns().stop.search(text, 0, cut)
     if stop:
         cut = stop.start()
-    return _usaddress_end(text[:cut])
+    rest_words = len(text[street_end:cut].split())
+    return _usaddress_end(text[:cut]) if rest_words > _PLAIN_REST_WORDS else text[:cut]
 
 
 def _usaddress_end(text: str) -> str:
