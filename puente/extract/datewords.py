@@ -55,8 +55,8 @@ def vocabulary() -> Vocabulary:
     meridiem: dict[str, str] = {}
     for data in files:
         for half, words in data.get("meridiem", {}).items():
-            meridiem.update({w.lower(): half for w in words})
-        meridiem.update({w.lower(): "noon" for w in data.get("noon", [])})
+            meridiem.update({w.casefold(): half for w in words})
+        meridiem.update({w.casefold(): "noon" for w in data.get("noon", [])})
     return Vocabulary(
         months=_merged_map(files, "months"),
         weekdays=_merged_map(files, "weekdays"),
@@ -68,7 +68,7 @@ def vocabulary() -> Vocabulary:
 
 
 def _merged_map(files, key: str) -> dict[str, int]:
-    return {k.lower(): v for data in files for k, v in data.get(key, {}).items()}
+    return {k.casefold(): v for data in files for k, v in data.get(key, {}).items()}
 
 
 def _alt(words) -> str:

@@ -34,6 +34,9 @@ _DIGIT_BEFORE, _DIGIT_AFTER = 48, 40
 _DATELINE = 60  # longest line that can be a dateline
 _LIST_REACH = 30  # "martes 12 y " before a date, ", 10 and 17" after one
 _RELATIVE_BEFORE, _RELATIVE_AFTER = 24, 4  # "el próximo" before "sábado"
+# What odd input (a date past year 9999, a word the data spells otherwise) may raise: one item's dates
+# are lost, never a whole extraction.
+_ODD_INPUT = (ValueError, OverflowError, IndexError, KeyError)
 _HOURS_REACH = 80  # how far along its line a time looks for "Mondays:" or "every"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
@@ -88,10 +91,11 @@ def carried_day(found: tuple[Event, ...], previous: date | None = None) -> date 
 
 def deadline(seg: Segment, reference: date, language: str | None) -> str | None:
     """The last day to act ("apply by March 3", "through tomorrow", "hasta el 15 de mayo"), ISO."""
-    for mention in _read_dates(seg.text, reference, language):
-        if mention.status == "deadline":
-            return mention.day.isoformat()
-    return None
+    try:
+        found = _read_dates(seg.text, reference, language)
+    except _ODD_INPUT:
+        return None
+    return next((m.day.isoformat() for m in found if m.status == "deadline"), None)
 
 
 def find_events(
@@ -112,7 +116,7 @@ def find_events(
         if not clock and not date_only:
             return ()
         return _emit(text, _groups(text, list(found), list(clock), carried), timezone, date_only)
-    except (ValueError, OverflowError, IndexError):  # never let odd input stop a whole extraction
+    except _ODD_INPUT:
         return ()
 
 
@@ -226,7 +230,7 @@ def _listed_days(text: str, m: re.Match, anchor: DateMention, reference: date) -
 
 
 def _listed(m: re.Match, anchor: DateMention, reference: date) -> DateMention | None:
-    weekday = vocabulary().weekdays.get((m["wd"] or "").lower())
+    weekday = vocabulary().weekdays.get(_norm(m["wd"] or ""))
     day = _resolve(anchor.day.month, int(m["day"]), None, weekday, reference)
     return DateMention(m.start("wd") if m["wd"] else m.start("day"), m.end("day"), day) if day else None
 
@@ -243,7 +247,7 @@ def _numeric(text: str, m: re.Match, reference: date, order: str) -> DateMention
     if order == "dmy" or month > 12:  # 18/2 can only be 18 February
         month, day_number = day_number, month
     year = _full_year(m["ny"]) if m["ny"] else None
-    weekday = vocabulary().weekdays.get((m["wd"] or "").lower())
+    weekday = vocabulary().weekdays.get(_norm(m["wd"] or ""))
     day = _resolve(month, day_number, year, weekday, reference) if 1 <= month <= 12 else None
     return DateMention(m.start(), m.end(), day) if day else None
 
@@ -270,10 +274,10 @@ def _without_overlaps(found: list[DateMention]) -> list[DateMention]:
 
 def _explicit(m: re.Match, reference: date) -> DateMention | None:
     v = vocabulary()
-    month = v.months[(m["mon_a"] or m["mon_b"]).lower()]
+    month = v.months[_norm(m["mon_a"] or m["mon_b"])]
     day = _day_number(m["day_a"] or m["day_b"])
     year = int(m["year"]) if m["year"] else None
-    weekday = v.weekdays.get((m["wd"] or "").lower())
+    weekday = v.weekdays.get(_norm(m["wd"] or ""))
     first = _resolve(month, day, year, weekday, reference)
     if first is None:
         return None
@@ -284,7 +288,7 @@ def _range_end(m: re.Match, first: date, month: int) -> date | None:
     last_day = m["day_a2"] or m["day_b2"]
     if not last_day:
         return None
-    last_month = vocabulary().months[m["mon_a2"].lower()] if m["mon_a2"] else month
+    last_month = vocabulary().months[_norm(m["mon_a2"])] if m["mon_a2"] else month
     year = first.year + (1 if last_month < first.month else 0)
     last = _safe_date(year, last_month, _day_number(last_day))
     return last if last and last > first else None
@@ -345,16 +349,18 @@ def _relative(text: str, m: re.Match, reference: date) -> DateMention | None:
             return None  # "de la mañana" is the morning, not tomorrow
         return DateMention(m.start(), m.end(), reference + timedelta(days=v.relative_days[_norm(m["rel"])]))
     if m["wd_this"]:
-        return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[m["wd_this"].lower()], 0))
+        return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[_norm(m["wd_this"])], 0))
     if m["wd_next"]:
-        return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[m["wd_next"].lower()], 1))
+        return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[_norm(m["wd_next"])], 1))
     if _bare_weekday_has_time(text, m) and not p.recurring.search(before.rsplit("\n", 1)[-1]):
-        return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[m["wd_bare"].lower()], 0))
+        return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[_norm(m["wd_bare"])], 0))
     return None
 
 
 def _norm(word: str) -> str:
-    return " ".join(word.lower().split())
+    """The data's form of a matched word: case folded ('ſeptember', matched case-blind, is
+    'september'), spaces single."""
+    return " ".join(word.casefold().split())
 
 
 def _upcoming(reference: date, weekday: int, min_days: int) -> date:

@@ -293,3 +293,7 @@ def test_it_lets_an_explicit_date_win_over_this_weekday():
 def test_it_does_not_make_an_event_of_the_issues_own_date():
     text = "# Monthly Update\n## November 30, 2026 · Atlanta, Georgia\n\nFriends, our statement follows."
     assert starts(text, reference=date(2026, 11, 30)) == []
+
+
+def test_it_reads_words_that_match_the_data_only_case_blind():
+    assert starts("Join us this ſaturday at 10am") == ["2017-02-11T10:00"]  # long s folds to s
