@@ -15,7 +15,7 @@ from . import structure
 from .model import Segment
 from .phrases import tokens
 from .segment_cues import Cues, cues
-from .shapes import heading_shape, is_date_line, lead_title, sentence_end, words
+from .shapes import decorated, heading_shape, is_date_line, lead_title, sentence_end, undecorated, words
 
 _INTRO_WINDOW = 4  # an issue's intro stands among its first blocks
 _SIGNATURE_LINES = 4  # name and footer lines that may follow a sign-off
@@ -32,6 +32,7 @@ class _Item:
     from_entry: bool = False  # started at a bullet or numbered entry
     job: bool = False  # a job posting: its sub-headings stay inside it
     about: bool = False  # an organization's about-us boilerplate
+    headed: bool = False  # started by a heading: the paragraphs below it are its own
 
 
 @dataclass
@@ -60,6 +61,7 @@ class _Segmenter:
         self.signature = [False] * self.n
         self.nl_start = self._newsletter_starts()
         self.next_entry = self._next_item_entries()
+        self.next_heading = self._next_headings()
 
     # --- block reading ---------------------------------------------------------------------------
 
@@ -95,9 +97,11 @@ class _Segmenter:
             return None
         s = blk.head
         short = len(s) <= 80 and len(s.split()) <= 8
-        if short and len(blk.lines) == 1 and self.c.sign_off.match(s):
+        if short and len(blk.lines) <= 6 and (self.c.sign_off.match(s) or _closing_shape(blk)):
             return "signoff"
         if short and (self.c.footer.search(s) or s.startswith("©")):
+            return "footer"
+        if len(blk.lines) <= 4 and any(len(x) <= 160 and self.c.footer.search(x) for x in blk.lines[1:]):
             return "footer"
         if short and self.c.page.match(s):
             return "page"
@@ -108,6 +112,10 @@ class _Segmenter:
         ):
             return "date"
         return None
+
+    def _dated(self, i: int) -> bool:
+        """The line holds a month name ('Wednesday, October 17 - New Orleans, LA')."""
+        return any(t in self.c.months for t in tokens(self.head(i)))
 
     def is_masthead(self, i: int) -> bool:
         blk = self.b[i] if 0 <= i < self.n else None
@@ -127,7 +135,22 @@ class _Segmenter:
         return self._tags[i]
 
     def is_intro(self, i: int) -> bool:
-        return 0 <= i < self.n and "intro" in self.tags(i)
+        """An issue's introduction: 'Here are some events…', or a letter's salutation."""
+        if not (0 <= i < self.n) or self.b[i].kind != "para":
+            return False
+        if "intro" in self.tags(i) or self.c.greeting.match(self.head(i)):
+            return True
+        # the paragraph after a salutation ('Friends,') introduces the sections that follow it
+        return self._salutation(i - 1) and (
+            i + 1 >= self.n or self.b[i + 1].kind == "entry" or bool(self.shape[i + 1])
+        )
+
+    def _salutation(self, i: int) -> bool:
+        """'Dear neighbors,', 'Friends,', '¡Hola, familia!'."""
+        s = self.head(i)
+        if not self.single(i) or words(s) > 4:
+            return False
+        return bool(self.c.greeting.match(s)) or (words(s) <= 3 and s.endswith(","))
 
     def is_pointer(self, i: int) -> bool:
         blk = self.b[i]
@@ -183,6 +206,13 @@ class _Segmenter:
     def _signature_line(self, i: int) -> bool:
         if self.furniture(i) in ("footer", "signoff", "page"):
             return True
+        blk = self.b[i]
+        if (
+            blk.kind == "para"
+            and len(blk.lines) <= 4
+            and all(words(x) <= 16 and not sentence_end(x) for x in blk.lines)
+        ):
+            return True  # name, address, social handles
         s = self.head(i)
         if not self.single(i) or len(s.split()) > 7 or s.endswith(("?", "!", ".")):
             return False
@@ -210,6 +240,16 @@ class _Segmenter:
                 nxt = i
             if self.nl_start[i] or self.furniture(i) in ("signoff", "footer"):
                 nxt = self.n
+        return out
+
+    def _next_headings(self) -> list[int]:
+        """For each block, the index of the next plain heading (or n)."""
+        out = [self.n] * (self.n + 1)
+        nxt = self.n
+        for i in range(self.n - 1, -1, -1):
+            if self.shape[i] is not None and self.b[i].kind == "para":
+                nxt = i
+            out[i] = nxt
         return out
 
     # --- the scan --------------------------------------------------------------------------------
@@ -259,7 +299,10 @@ class _Segmenter:
             return False
         if cur.job and (self.is_job_section(i) or self.shape[i] == "lead"):
             return True
-        return cur.from_entry and self.next_entry[i] < self.n and not self._groups_list(i)
+        nxt = self.next_entry[i]
+        return (
+            cur.from_entry and nxt < self.n and not self._groups_list(i) and self.next_heading[i + 1] >= nxt
+        )
 
     def _groups_list(self, i: int) -> bool:
         return i + 1 < self.n and self.item_entry[i + 1]
@@ -281,7 +324,8 @@ class _Segmenter:
         if self.item_entry[i] and not (cur is not None and cur.job):
             st.chain.clear()  # a heading right above item bullets only groups them
             self._close(st)
-            self._open(st, i, self.b[i].text_start, lead_title(self.b[i].lines), from_entry=True)
+            item = self._open(st, i, self.b[i].text_start, lead_title(self.b[i].lines), from_entry=True)
+            item.headed = self.b[i].mark != "bullet" or _bullet_heading(self, i, i + 1)
             return
         self._body(st, i)
 
@@ -292,7 +336,22 @@ class _Segmenter:
             return
         if self.is_pointer(i) and st.current is None and not st.chain:
             return
+        cur = st.current
+        if cur is not None and not st.chain and not (cur.headed or cur.about) and not self._continues(i):
+            self._close(st)  # unheaded items are one paragraph each ('Quick hits' newsletters)
         self._body(st, i)
+
+    def _continues(self, i: int) -> bool:
+        """A paragraph that can only follow another: a pointer, a lower-case start, a 'Label:' block."""
+        s = self.head(i)
+        label = s.partition(": ")[0]
+        return (
+            self.is_pointer(i)
+            or not s[:1].isupper()
+            or s.endswith(":")
+            or (label != s and words(label) <= 2 and len(self.b[i].lines) > 1)
+            or words(s) <= 4
+        )
 
     def _body(self, st: _State, i: int) -> None:
         """Block i is content: it closes a waiting heading chain, or continues the open item."""
@@ -313,13 +372,26 @@ class _Segmenter:
         return seps >= 3 and not sentence_end(blk.head)
 
     def _flush(self, st: _State, i: int) -> None:
-        """Headings waiting for a body become an item starting at the first of them."""
+        """Headings waiting for a body become an item starting at the first of them; a section label
+        above the item's own heading ('UPCOMING EVENTS', '-- CALENDARIO --') is left out."""
         if not st.chain:
             return
         chain, st.chain = st.chain, []
+        while len(chain) > 1 and _section_label(self.head(chain[0])) and not self._dated(chain[1]):
+            chain = chain[1:]
         self._close(st)
-        item = self._open(st, chain[0], self.b[chain[0]].text_start, self._chain_title(chain))
-        item.end = self.b[chain[-1]].end
+        if (
+            len(chain) == 1
+            and _section_label(self.head(chain[0]))
+            and i < self.n
+            and self.b[i].kind == "para"
+        ):
+            # the label names the item but is not among its words ('-- GRACIAS --' over its text)
+            item = self._open(st, i, self.b[i].text_start, _clean_title(undecorated(self.head(chain[0]))))
+        else:
+            item = self._open(st, chain[0], self.b[chain[0]].text_start, self._chain_title(chain))
+            item.end = self.b[chain[-1]].end
+        item.headed = True
 
     def _chain_title(self, chain: list[int]) -> str:
         heads = [self.head(k) for k in chain]
@@ -355,6 +427,8 @@ class _Segmenter:
 
     def _header(self, st: _State, i: int) -> int:
         """Skip title, masthead, dateline and page furniture; the title may name the first item."""
+        if self._masthead_block(i):
+            return i + 1
         title = i if self.shape[i] is not None else None
         if title is None:
             return self._step(st, i)
@@ -373,12 +447,19 @@ class _Segmenter:
             else:
                 break
         if self._names_first_item(i, j, seen_page):
-            self._open(st, j, self.b[j].text_start, _clean_title(self.head(i)))
+            self._open(st, j, self.b[j].text_start, _clean_title(self.head(i))).headed = True
             self._extend(st, j)
             if self.shape[j] is not None and self.b[j].kind == "para":
                 st.current.job = st.current.job or self.is_job_section(j + 1)
             return j + 1
         return j
+
+    def _masthead_block(self, i: int) -> bool:
+        """Several short lines and no sentence at an issue's top: name, place, date."""
+        blk = self.b[i]
+        if blk.kind != "para" or not 2 <= len(blk.lines) <= 5:
+            return False
+        return all(words(x) <= 12 and not sentence_end(x) and len(x) < 120 for x in blk.lines)
 
     def _names_first_item(self, i: int, j: int, seen_page: bool) -> bool:
         """The newsletter's title is its first item's headline: a body follows it directly."""
@@ -479,6 +560,9 @@ def _items_in_run(sg: _Segmenter, first: int, run: list[int]) -> list[int]:
     if not top or _introduced(sg, first - 1):
         return []
     numbered = [k for k in top if sg.b[k].mark in ("digit", "roman") and _numbered_heading(sg, k)]
+    if not numbered and _free_standing(sg, first):
+        # numbered paragraphs not under a heading are items; under one they are its points
+        numbered = [k for k in top if sg.b[k].mark == "digit" and _substantial(sg.b[k])]
     top = [k for k in top if sg.b[k].mark == "bullet"]
     if not top:
         return numbered
@@ -510,10 +594,19 @@ def _introduced(sg: _Segmenter, p: int) -> bool:
     return sg.shape[p] is not None and (last.endswith("?") or sg.is_job_section(p))
 
 
+def _free_standing(sg: _Segmenter, first: int) -> bool:
+    p = first - 1
+    return (
+        p < 0 or sg.is_intro(p) or sg.furniture(p) is not None or (sg.b[p].kind == "para" and not sg.shape[p])
+    )
+
+
 def _numbered_heading(sg: _Segmenter, k: int) -> bool:
     blk = sg.b[k]
-    if len(blk.lines) > 1 or heading_shape(blk.head) not in ("strong", "weak") or blk.words > 10:
+    if heading_shape(blk.head) not in ("strong", "weak") or words(blk.head) > 10:
         return False
+    if len(blk.lines) > 1:
+        return True  # 'II. Beca “Raíces”' with its text on the lines under it
     nxt = sg.b[k + 1] if k + 1 < sg.n else None
     return nxt is not None and not (nxt.kind == "entry" and nxt.mark == blk.mark and nxt.indent == blk.indent)
 
@@ -527,4 +620,24 @@ def _bullet_heading(sg: _Segmenter, k: int, after: int) -> bool:
 
 
 def _substantial(blk: structure.Block) -> bool:
+    if _citation(blk.head):
+        return False
     return blk.words >= 8 and (sentence_end(blk.lines[-1]) or blk.words >= 12 or ": " in blk.head[:60])
+
+
+def _citation(s: str) -> bool:
+    """'WBEZ: "How neighbors are helping…" (November 17)': a headline quoted after its outlet."""
+    outlet, sep, rest = s.partition(": ")
+    return bool(sep) and words(outlet) <= 5 and rest[:1] in "\"“'‘«"
+
+
+def _section_label(s: str) -> bool:
+    """A short all-capitals or decorated section name: 'UPCOMING EVENTS', '-- CALENDARIO --'."""
+    inner = undecorated(s)
+    return words(inner) <= 5 and (decorated(s) or (inner.isupper() and words(inner) >= 1))
+
+
+def _closing_shape(blk: structure.Block) -> bool:
+    """'Stay warm,' over a name: a short line ending in a comma, with a signature under it."""
+    first = blk.lines[0]
+    return len(blk.lines) >= 2 and words(first) <= 4 and first.endswith(",") and first[:1].isupper()

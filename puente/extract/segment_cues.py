@@ -16,6 +16,7 @@ from .phrases import PhraseIndex
 @dataclass(frozen=True)
 class Cues:
     sign_off: re.Pattern[str]  # the whole line is a closing ('Thank you,', 'In solidarity and action,')
+    greeting: re.Pattern[str]  # a letter's salutation at a paragraph's start ('Dear neighbors,')
     footer: re.Pattern[str]  # a footer line starts with or holds one of these
     page: re.Pattern[str]  # page furniture: the whole line ('Read in English')
     release: re.Pattern[str]  # press-release dateline ('FOR IMMEDIATE RELEASE')
@@ -26,6 +27,7 @@ class Cues:
     # 'about' (about-us boilerplate: 'Founded in 1973, …'), 'job' ('is hiring', 'Oferta de empleo')
     job_section: frozenset[str]
     date_words: frozenset[str]  # month and weekday names and their glue ('de', 'of')
+    months: frozenset[str]
     month_year: re.Pattern[str]  # an issue name ending in a month and year ('Cuentos…: July 2025')
 
 
@@ -43,6 +45,7 @@ def cues() -> Cues:
     end = r"[\s,.:;!¡?¿]*$"
     return Cues(
         sign_off=re.compile(rf"(?:{_alt('sign_offs')})(?:,|[\s,]*$|!$)", re.IGNORECASE),
+        greeting=re.compile(rf"(?:{_alt('greetings')})(?!\w)", re.IGNORECASE),
         footer=re.compile(rf"(?<!\w)(?:{_alt('footers')})(?!\w)", re.IGNORECASE),
         page=re.compile(rf"(?:{_alt('page')}){end}", re.IGNORECASE),
         release=re.compile(rf"(?:{_alt('release')})(?!\w)", re.IGNORECASE),
@@ -56,6 +59,7 @@ def cues() -> Cues:
         ),
         job_section=frozenset(_words("job_sections")),
         date_words=frozenset(_words("months") + _words("weekdays") + _words("date_glue")),
+        months=frozenset(_words("months")),
         month_year=re.compile(
             rf"(?<!\w)(?:{_alt('months')})\.?(?:\s+(?:{_alt('date_glue')}))?\s+\d{{4}}\W*$", re.IGNORECASE
         ),

@@ -9,6 +9,7 @@ _HEADING_WORDS = 20
 _HEADING_CHARS = 160
 _CLOSERS = " \"'”’)»]*"
 _OPENERS = "¿¡\"“‘'#@(«["
+_DECORATION = "-=*#~_ \t"
 _SENTENCE = re.compile(r"[.!?…](?:[\"'”’)»\]]*)\s+(?=[\"'“‘(«¿¡]?[A-ZÁÉÍÓÚÑÜ])")
 _DATA = re.compile(r"\w@\w|https?:|www\.|\d{3}[\s.)-]{0,2}\d{3}[\s.-]\d{4}")
 _TOKEN = re.compile(r"[^\s,.;:()\-–—/]+")
@@ -36,10 +37,20 @@ def sentences(s: str) -> int:
     return len(_SENTENCE.findall(s)) + 1
 
 
+def undecorated(s: str) -> str:
+    """'-- CALENDARIO --', '== Events ==', '### Events' -> the words inside the decoration."""
+    inner = s.strip().strip(_DECORATION)
+    return inner if inner and inner != s.strip() and len(s.strip()) - len(inner) >= 2 else s.strip()
+
+
+def decorated(s: str) -> bool:
+    return undecorated(s) != s.strip()
+
+
 def heading_shape(s: str) -> str | None:
     """'strong' (a plain title), 'weak' (a short sentence that may head what follows), 'lead' (ends
     with ':'), or None when the line reads as text, data or a fragment."""
-    s = s.strip()
+    s = undecorated(s)
     if not s or len(s) > _HEADING_CHARS or words(s) > _HEADING_WORDS:
         return None
     if not (s[0].isupper() or s[0].isdigit() or s[0] in _OPENERS):
@@ -81,6 +92,10 @@ def lead_title(lines: tuple[str, ...]) -> str:
     'Refugee ban order'; a long first sentence is cut at a comma after its first few words.
     """
     s = " ".join(" ".join(lines).replace("\u00a0", " ").split())[:400]
+    for dash in (" — ", " – ", " -- "):
+        head, sep, _ = s.partition(dash)
+        if sep and 1 <= words(head) <= 8:
+            return head.strip()
     head, sep, _ = s.partition(": ")
     if sep and 1 <= words(head) <= 10 and "http" not in head:
         return head.strip()

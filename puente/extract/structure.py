@@ -14,7 +14,7 @@ _SPACE = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\
 _BULLETS = "•·●▪‣◦○■□►➢✓✔–*-"
 _MARKER = re.compile(
     rf"[{_SPACE}]*(?:(?P<bullet>[{re.escape(_BULLETS)}])|(?P<digit>\d{{1,3}})[.)]"
-    rf"|(?P<roman>[IVXLC]{{2,6}}|[IVX]|[ivxlc]{{2,6}})[.)]|(?P<letter>[A-Za-z])[.)])[{_SPACE}]+(?=\S)"
+    rf"|(?P<roman>[IVXLC]{{2,6}}|[IVX]|[ivxlc]{{2,6}}|[ivx])[.)]|(?P<letter>[A-Za-z])[.)])[{_SPACE}]+(?=\S)"
 )
 _RULE = re.compile(rf"[{_SPACE}]*[-*_=~•·#]([{_SPACE}]*[-*_=~•·#]){{2,}}[{_SPACE}]*")
 _WORD = re.compile(r"\w[\w'’.@/:&-]*")
@@ -81,12 +81,23 @@ def _take_line(text: str, start: int, end: int, out: list, current: list, meta: 
     if m:
         _close(out, current, meta)
         mark = next(k for k in ("bullet", "digit", "roman", "letter") if m.group(k))
+        if (
+            mark == "roman"
+            and len(m.group("roman")) == 1
+            and m.group("roman").islower()
+            and _after_letter(out)
+        ):
+            mark = "letter"  # 'i.' after 'h.' continues a lettered list
         meta.update(kind="entry", mark=mark, indent=lead, gap=gap)
         current.append((start + lead, start + m.end(), visible_end, clean(prefix[m.end() :])))
         return
     if not current:
         meta.update(kind="para", mark=None, indent=lead, gap=gap)
     current.append((start + lead, start + lead, visible_end, clean(prefix)))
+
+
+def _after_letter(out: list) -> bool:
+    return bool(out) and out[-1].kind == "entry" and out[-1].mark == "letter"
 
 
 def _close(out: list, current: list, meta: dict) -> None:
