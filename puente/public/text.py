@@ -72,3 +72,10 @@ def share_links(url: str, title: str) -> dict[str, str]:
 
 def map_link(place: str) -> str:
     return f"https://www.openstreetmap.org/search?query={quote(place)}"
+
+
+def date_and_time(value: datetime.datetime, reader: str | None = None) -> str:
+    """ "Saturday, November 28, 2026, 6:00 PM" with the reader's own joining punctuation."""
+    loc = babel_locale(reader)
+    pattern = str(loc.datetime_formats["medium"])
+    return pattern.replace("{1}", long_date(value.date(), reader)).replace("{0}", short_time(value, reader))

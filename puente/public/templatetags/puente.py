@@ -110,3 +110,8 @@ def language_links(context) -> dict:
 def inzone(moment, zone: str):
     """An event's time as its own time zone shows it (a Chicago event at 6 pm reads 6 pm everywhere)."""
     return text.local_time(moment, zone) if moment else moment
+
+
+@register.filter
+def datetimelong(value) -> str:
+    return text.date_and_time(value, get_language()) if value else ""
