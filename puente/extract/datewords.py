@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lexicon
 
@@ -272,3 +272,41 @@ def _cue_regex(words, gap_words: int) -> re.Pattern:
     """A cue word followed by at most ``gap_words`` other words, at the very end of the looked-at text."""
     gap = rf"(?:[\s:,]+[^\s:,]+){{0,{gap_words}}}"
     return re.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w){gap}[\s:,(]*$", re.IGNORECASE)
+
+
+# Around a number, a date or time may reach back to "this Saturday, September 22" and on to
+# "23–August 13, 2025" or "3 to 4:30 p.m. Eastern Time".
+DIGIT_BEFORE, DIGIT_AFTER = 48, 40
+
+
+@lru_cache(maxsize=4)  # the dates and the times of one item look in the same places
+def number_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around every day or hour number (or 'noon'), merged: the date and time
+    patterns only need to look there, which keeps prose, phone numbers and zip codes cheap."""
+    p = patterns()
+    spans = [(m.start(), m.end()) for m in p.digits.finditer(text) if m.end() - m.start() <= 2]
+    lowered = text.lower()
+    if any(w in lowered for w in p.noon_words):
+        spans = sorted(spans + [(m.start(), m.end()) for m in p.noon.finditer(text)])
+    return clamp(text, merge((lo - DIGIT_BEFORE, hi + DIGIT_AFTER) for lo, hi in spans))
+
+
+def clamp(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(max(0, lo), min(len(text), hi)) for lo, hi in spans]
+
+
+def merge(spans) -> list[tuple[int, int]]:
+    """Overlapping (start, end) spans, given in order of start, joined."""
+    merged: list[list[int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [(lo, hi) for lo, hi in merged]
+
+
+def norm(word: str) -> str:
+    """The data's form of a matched word: case folded ('ſeptember', matched case-blind, is
+    'september'), spaces single."""
+    return " ".join(word.casefold().split())
