@@ -42,9 +42,12 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _FIELD = re.compile(r"^[^\w\n]{0,3}(\w+(?: \w+)?)\s?:", re.MULTILINE)  # 'Time: 10 am', '- Hours:'
-_PRESS_LINE = re.compile(r"[A-Z0-9][\w.&'’ -]{1,40}: \S")
+_PRESS_LINE = re.compile(r"(?:\d{1,2}[.)]\s+|[-•·*]\s+)?([A-Z0-9][\w.&'’ -]{0,40}?)(?::| [—–-]) (\S.*)")
 _DIGITS = re.compile(r"\d{3}")
 _NUMBERED = re.compile(r"\s{0,6}\d{1,2}[.)]\s+\S")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?:/(?:\d{4}|\d{2}))?(?![\d/])"
+)
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|º)?")
 
 
@@ -111,19 +114,22 @@ def _event_evidence(scores: dict, title: str, text: str, words: list[list[str]],
     """A date and a clock time make a gathering an event, not a date alone ('On January 25, the
     president issued…'); detail lines ('Time:', 'Where:') belong to a gathering by themselves."""
     fields = min(sum(1 for m in _FIELD.finditer(text) if m.group(1).casefold() in _cues().fields), 3)
-    dated = 3 * _dated(words[0]) + 2 * _dated(words[1]) + _dated(words[2])
+    lead = text[:_LEAD]
+    dated = 3 * _dated(words[0], title) + 2 * _dated(words[1], lead) + _dated(words[2], text[_LEAD:])
     timed = bool(_TIME.search(title) or _TIME.search(text))
     if scores["event"] <= 0 and fields < 2 and not (dated and timed):
         return
-    scores["event"] += dated + 3 * timed + 2 * fields
+    scores["event"] += dated + 3 * timed + 2 * fields + 3 * bool(dated and timed)
     if signals["recurring"]:
         scores["event"] -= 6  # standing weekly hours: a service, not a gathering
     scores["event"] -= 3 * len(signals["past"])
 
 
-def _dated(words: list[str]) -> bool:
-    """A month next to a day number ('March 4th', '10 de julio'), or 'tomorrow'."""
+def _dated(words: list[str], text: str = "") -> bool:
+    """A month next to a day number ('March 4th', '10 de julio'), '12/16', or 'tomorrow'."""
     c = _cues()
+    if _NUMERIC_DATE.search(text):
+        return True
     for i, w in enumerate(words):
         if w in c.soon:
             return True
@@ -158,13 +164,17 @@ def _press_list(text: str) -> bool:
 
 
 def _press_line(line: str) -> bool:
-    if len(line) > 160 or not _PRESS_LINE.match(line):
+    """'Chicago Reader: Lawyers to Immigrants…', '2) WABE — "Buford Highway businesses…" (Nov. 20)'."""
+    m = _PRESS_LINE.fullmatch(line) if len(line) <= 200 else None
+    if not m:
         return False
-    outlet, _, headline = line.partition(": ")
+    outlet, headline = m.group(1), m.group(2)
     if " ".join(tokens(outlet)) in _cues().labels or len(outlet.split()) > 5:
         return False
-    return len(headline.split()) >= 4 and ";" not in headline and not _DIGITS.search(headline)
+    quoted = headline[:1] in "\"“'‘«"
+    return (quoted or len(headline.split()) >= 4) and ";" not in headline and not _DIGITS.search(headline)
 
 
 def _numbered_lines(text: str) -> int:
-    return sum(1 for line in text.splitlines() if _NUMBERED.match(line))
+    """Numbered points that are sentences of their own (not a list of names or links)."""
+    return sum(1 for line in text.splitlines() if _NUMBERED.match(line) and len(line.split()) >= 12)

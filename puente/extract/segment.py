@@ -324,10 +324,17 @@ class _Segmenter:
         if self.item_entry[i] and not (cur is not None and cur.job):
             st.chain.clear()  # a heading right above item bullets only groups them
             self._close(st)
-            item = self._open(st, i, self.b[i].text_start, lead_title(self.b[i].lines), from_entry=True)
+            item = self._open(st, i, self.b[i].text_start, self._entry_title(i), from_entry=True)
             item.headed = self.b[i].mark != "bullet" or _bullet_heading(self, i, i + 1)
             return
         self._body(st, i)
+
+    def _entry_title(self, i: int) -> str:
+        """A numbered heading's first line ('II. Beca “Raíces”…' over its text), else the lead."""
+        blk = self.b[i]
+        if len(blk.lines) > 1 and heading_shape(blk.head) in ("strong", "weak"):
+            return _clean_title(blk.head)
+        return lead_title(blk.lines)
 
     def _paragraph(self, st: _State, i: int) -> None:
         if self.is_about(i) and not st.chain and (st.current is None or not st.current.about):
@@ -522,7 +529,7 @@ def _caps_over(a: str, b: str) -> bool:
 
 
 def _clean_title(s: str) -> str:
-    return " ".join(s.replace("\u00a0", " ").split()).rstrip(":").strip()
+    return " ".join(undecorated(s).replace("\u00a0", " ").split()).rstrip(":").strip()
 
 
 def _norm(s: str) -> str:
