@@ -124,7 +124,8 @@ class Patterns:
     noon_words: tuple[str, ...]  # lowercase, for a quick "is it there at all" before the pattern runs
     relative_anchors: tuple[str, ...]  # lowercase words every relative date contains ("tomorrow", "friday")
     recurring: re.Pattern
-    session_gap: re.Pattern  # "10am and 2pm": what may stand between the hours of two sessions
+    session_gap: re.Pattern  # "10am and 2pm": what may stand between the hours of two sessions ("2 PM CT /
+    # 3 PM ET" is one session written in two zones)
     hours_line: re.Pattern  # "- Thursday: 3pm – 6pm", "Lunes a viernes: 9–5": a line of opening hours
     not_relative_after: re.Pattern
 
@@ -150,7 +151,7 @@ def patterns() -> Patterns:
         noon_words=_noon_words(v),
         relative_anchors=_relative_anchors(v),
         session_gap=re.compile(
-            rf"[\s,;/&]*(?:(?:{_alt(v.words('session_joiners'))})(?!\w)[\s,;]*)?"
+            rf"[\s,;&]*(?:(?:{_alt(v.words('session_joiners'))})(?!\w)[\s,;]*)?"
             rf"(?:(?:{_alt(v.words('time_prefixes'))})\s+)?",
             re.IGNORECASE,
         ),

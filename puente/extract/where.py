@@ -16,6 +16,7 @@ import usaddress
 from . import lexicon
 
 _LINE_REACH = 200  # look no further than this around an address for the rest of its line
+_TIME_INSIDE = re.compile(r"\d\s*[ap]\.?\s?m\b", re.I)
 _PLAIN_REST_WORDS = 6  # "South, Seattle, WA 98144" needs no parser to be read as part of the address
 _MAX_PLACE = 160  # longer "places" are sentences that happened to match
 _TRIM = " \t\u00a0,.;:-–—(|"
@@ -76,9 +77,9 @@ def _labelled(window: str) -> str | None:
 
 def _addressed(window: str) -> str | None:
     """The line holding a street address, from the venue named before it to the address's end."""
-    m = _patterns().address.search(window)
+    m = next((a for a in _patterns().address.finditer(window) if not _TIME_INSIDE.search(a[0])), None)
     if not m:
-        return None
+        return None  # "7 at 2 PM CT" is a time in Central Time, not Court
     line_start = max(window.rfind("\n", 0, m.start()) + 1, m.start() - _LINE_REACH)
     line_end = window.find("\n", m.end(), m.end() + _LINE_REACH)
     line = window[line_start : m.end() + _LINE_REACH if line_end < 0 else line_end]

@@ -297,3 +297,14 @@ def test_it_does_not_make_an_event_of_the_issues_own_date():
 
 def test_it_reads_words_that_match_the_data_only_case_blind():
     assert starts("Join us this ſaturday at 10am") == ["2017-02-11T10:00"]  # long s folds to s
+
+
+def test_it_reads_one_session_written_in_two_zones_once():
+    text = "Join our webinar on Tuesday, March 7 at 2 PM CT / 3 PM ET"
+    (event,) = when.events(seg(text), "event", FEB_9, CHICAGO, "en")
+    assert (event.start, event.timezone, event.location, event.online) == (
+        "2017-03-07T14:00",
+        CHICAGO,
+        None,
+        True,
+    )
