@@ -1,3 +1,4 @@
+import json
 import time
 from collections import Counter
 from datetime import date, datetime
@@ -308,3 +309,28 @@ def test_it_reads_one_session_written_in_two_zones_once():
         None,
         True,
     )
+
+
+def test_it_reads_every_language_file_in_the_data_folder():
+    from importlib import resources
+
+    from puente.extract import datewords
+
+    folder = resources.files("puente.extract").joinpath("data")
+    files = [e for e in folder.iterdir() if e.name.startswith("dates.") and e.name.endswith(".json")]
+    assert {f.name for f in files} >= {"dates.en.json", "dates.es.json", "dates.pl.json"}
+    vocabulary = datewords.vocabulary()
+    for entry in files:
+        data = json.loads(entry.read_text("utf-8"))
+        assert {m.casefold() for m in data["months"]} <= set(vocabulary.months), entry.name
+        assert {w.casefold() for w in data["weekdays"]} <= set(vocabulary.weekdays), entry.name
+
+
+def test_it_never_reads_the_clock():
+    import inspect
+
+    from puente.extract import clock, dates, datewords, where
+
+    for module in (when, dates, clock, datewords, where):
+        source = inspect.getsource(module)
+        assert "today()" not in source and ".now(" not in source and "time.time" not in source, module
