@@ -68,7 +68,8 @@ def read_message(data: bytes, name: str, decode: Callable[[bytes, str | None], s
 def split_mbox(data: bytes) -> Iterator[bytes]:
     """Each message of an mbox (mboxo or mboxrd), with its ">From " quoting undone."""
     starts = [m.start() for m in _SEPARATOR.finditer(data) if _opens_message(data, m.start())]
-    for begin, end in zip(starts, [*starts[1:], len(data)], strict=True):
+    ends = [*starts[1:], len(data)] if starts else []
+    for begin, end in zip(starts, ends, strict=True):
         chunk = data[begin:end]
         chunk = chunk[chunk.index(b"\n") + 1 :]
         yield _QUOTED_FROM.sub(rb"\1", chunk)
