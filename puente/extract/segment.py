@@ -207,12 +207,8 @@ class _Segmenter:
         if self.furniture(i) in ("footer", "signoff", "page"):
             return True
         blk = self.b[i]
-        if (
-            blk.kind == "para"
-            and len(blk.lines) <= 4
-            and all(words(x) <= 16 and not sentence_end(x) for x in blk.lines)
-        ):
-            return True  # name, address, social handles
+        if blk.kind == "para" and len(blk.lines) <= 4 and all(_contact_line(x) for x in blk.lines):
+            return True  # address, phone, social handles
         s = self.head(i)
         if not self.single(i) or len(s.split()) > 7 or s.endswith(("?", "!", ".")):
             return False
@@ -434,9 +430,9 @@ class _Segmenter:
 
     def _header(self, st: _State, i: int) -> int:
         """Skip title, masthead, dateline and page furniture; the title may name the first item."""
-        if self._masthead_block(i):
+        if self._masthead_block(i) or self.is_intro(i):
             return i + 1
-        title = i if self.shape[i] is not None else None
+        title = i if self.shape[i] not in (None, "lead") else None
         if title is None:
             return self._step(st, i)
         j = i + 1
@@ -475,7 +471,7 @@ class _Segmenter:
         if any(self.is_masthead(k) for k in range(i + 1, j)):
             return False
         if self.b[j].kind == "entry":
-            return False
+            return not self.item_entry[j]  # a list under the title is its body; item bullets are not
         if self.shape[j] is None:
             return True
         return (
@@ -642,6 +638,11 @@ def _section_label(s: str) -> bool:
     """A short all-capitals or decorated section name: 'UPCOMING EVENTS', '-- CALENDARIO --'."""
     inner = undecorated(s)
     return words(inner) <= 5 and (decorated(s) or (inner.isupper() and words(inner) >= 1))
+
+
+def _contact_line(s: str) -> bool:
+    """'Casa Luz · 2310 S Whipple St, Chicago · info@…': digits, handles or separators, no sentence."""
+    return words(s) <= 16 and not sentence_end(s) and any(c.isdigit() or c in "@·|•" for c in s)
 
 
 def _closing_shape(blk: structure.Block) -> bool:
