@@ -17,6 +17,8 @@ from . import lexicon
 
 _LINE_REACH = 200  # look no further than this around an address for the rest of its line
 _TIME_INSIDE = re.compile(r"\d\s*[ap]\.?\s?m\b", re.I)
+# A new sentence: '. Check out', '. Más información' — but not '. Kennedy St' or 'Jr. Way South'.
+_SENTENCE_AFTER = r"\.\s+[A-ZÁÉÍÓÚÑŁŚŻŹ][^\W\d_]*\s+[a-záéíóúñłśżźąęćń]"
 _PLAIN_REST_WORDS = 6  # "South, Seattle, WA 98144" needs no parser to be read as part of the address
 _MAX_PLACE = 160  # longer "places" are sentences that happened to match
 _TRIM = " \t\u00a0,.;:-–—(|"
@@ -41,7 +43,11 @@ def _patterns() -> _Patterns:
     joiner = alt(words("venue_joiners"))
     name = r"[A-ZÁÉÍÓÚÑŁŚŻŹ][\w’'&.-]*"
     return _Patterns(
-        label=re.compile(rf"^[ \t]*(?:{alt(words('labels'))})[ \t]*:[ \t]*(?P<value>[^\n]+)", re.I | re.M),
+        # 'Location: …', '- Where: …', '2) Where: …'
+        label=re.compile(
+            rf"^[ \t]*(?:[-•*·]|\(?\d{{1,2}}[.)]|[a-z][.)])?[ \t]*(?:{alt(words('labels'))})[ \t]*:[ \t]*(?P<value>[^\n]+)",
+            re.I | re.M,
+        ),
         # '525 W Van Buren St', '3639 Martin Luther King Jr. Way South', '13619 41st Ave #3'
         address=re.compile(
             rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:[ \t]+[\w’'.#-]+){{1,6}}?[ \t]+(?:{street})\b\.?", re.I
@@ -105,7 +111,7 @@ def _address_tail(text: str, street_end: int) -> str:
     """Cut an address line where the address ends: before a time, a meal, or a new sentence. What is
     left after the street is usually a city, state and zip; only a longer rest goes to usaddress."""
     cut = len(text)
-    for pattern in (r"[,.]?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b", r"\.\s+[A-Z][a-z]*\s+[a-z]", r"[.!?]\s*$"):
+    for pattern in (r"[,.]?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b", _SENTENCE_AFTER, r"[.!?]\s*$"):
         m = re.search(pattern, text, re.I if "m\\b" in pattern else 0)
         if m:
             cut = min(cut, m.start())
@@ -137,5 +143,14 @@ def _venue(window: str) -> str | None:
 
 
 def _clean(value: str) -> str | None:
-    value = " ".join(value.split()).strip(_TRIM)
+    value = _balanced(" ".join(value.split()).strip(_TRIM))
     return value if value and len(value) <= _MAX_PLACE else None
+
+
+def _balanced(value: str) -> str:
+    """'2310 S Whipple St)' loses the bracket the cut left alone; '… Red (3100 Hillcroft Ave' closes it."""
+    while value.endswith(")") and value.count(")") > value.count("("):
+        value = value[:-1].rstrip(_TRIM)
+    if value.count("(") > value.count(")"):
+        value += ")"
+    return value
