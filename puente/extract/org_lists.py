@@ -20,6 +20,7 @@ _LIST_SEPARATOR = re.compile(r"\s\*\s|;\s*")
 _LABEL = re.compile(r"^\s*(?:[-•·*]\s*)?([^:\n]{1,60}):\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-•·*●▪‣◦]|\d+[.)])\s+")
 _STREET = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Suite|Hwy|Way|Floor|Room)\b\.?")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _PARTICLES = frozenset({"de", "del", "la", "van", "von", "da", "di", "le", "bin", "al", "y"})
 _ELEMENT_CONNECTORS = frozenset(
     {
@@ -216,8 +217,8 @@ def _cued_lists(text: str) -> list[tuple[int, int, str]]:
     """'… such as A, B, C and D.' / '… como A, B y C.': the entries of the list after the cue."""
     out = []
     for m in _cue_pattern().finditer(text):
-        end = re.search(r"[.!?](?:\s|$)|\n", text[m.end() :])
-        body = text[m.end() : m.end() + (end.start() if end else len(text) - m.end())]
+        end = _SENTENCE_END.search(text, m.end(), m.end() + 600)
+        body = text[m.end() : end.start() if end else min(len(text), m.end() + 600)]
         parts = [p for p in re.split(r",\s+(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e|or|o)\s+", body) if p]
         if len(parts) < 2:
             continue

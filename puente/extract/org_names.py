@@ -128,8 +128,11 @@ def _cap_kind(text: str) -> str:
     return "acr" if upper >= 2 and upper * 2 >= len(letters) else "cap"
 
 
+_MAX_CHUNK = 24  # no name is longer; cutting longer runs keeps every later step linear
+
+
 def chunks(toks: list[Token]) -> list[list[Token]]:
-    """Runs of capitalised words with at most two connectors between them."""
+    """Runs of capitalised words with at most two connectors between them, at most 24 tokens long."""
     out: list[list[Token]] = []
     current: list[Token] = []
     pending: list[Token] = []
@@ -150,7 +153,7 @@ def chunks(toks: list[Token]) -> list[list[Token]]:
             current, pending = [], []
     if current:
         out.append(current)
-    return out
+    return [c[i : i + _MAX_CHUNK] for c in out for i in range(0, len(c), _MAX_CHUNK)]
 
 
 def org_spans(chunk: list[Token]) -> list[list[Token]]:
@@ -190,7 +193,7 @@ def _ends_orgish(toks: list[Token]) -> bool:
         return True
     if any(f in words.heads for f in last.forms):
         return True
-    return toks[0].text in words.heads_initial or (len(toks) > 1 and toks[1].text in words.heads_initial)
+    return any(t.text in words.heads_initial for t in toks)
 
 
 def org_span(part: list[Token]) -> list[Token] | None:
@@ -201,8 +204,10 @@ def org_span(part: list[Token]) -> list[Token] | None:
     if end is None:
         return None
     span = _strip_venue(toks[: end + 1])
-    tails = lexicon.org_words().non_org_tails
-    if span[-1].text in tails or (end + 1 < len(toks) and toks[end + 1].text in tails):
+    words = lexicon.org_words()
+    tails = words.non_org_tails
+    after = toks[end + 1].text if end + 1 < len(toks) else ""
+    if span[-1].text in tails or after in tails or after in words.people_words:
         return None
     if len(span) == 2 and span[1].text == "Administration" and span[0].kind == "cap":
         return None  # 'Trump Administration': a presidency, not a body

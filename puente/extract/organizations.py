@@ -11,6 +11,7 @@ reads one item: names with a head word, known agencies and media, list entries a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import cache, lru_cache
@@ -51,18 +52,33 @@ def find(text: str, acronyms: dict[str, str]) -> tuple[str, ...]:
     found += _known_names(text)
     found += _document_names(text, toks, acronyms)
     found += org_lists.listed(text)
+    return _resolve(_outside_definitions(text, found), acronyms)
+
+
+def _outside_definitions(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop what lies inside '(…)' acronym definitions: 'CSSW API Caucus' is the acronym, not a name."""
     inside = [(m.start(), m.end()) for m in _DEFINITION.finditer(text)]
-    found = [f for f in found if not any(s < f[0] and f[1] <= e for s, e in inside)]
-    return _resolve(found, acronyms)
+    if not inside:
+        return found
+    starts = [s for s, _ in inside]
+    out = []
+    for f in found:
+        i = bisect.bisect_left(starts, f[0]) - 1
+        if not (i >= 0 and inside[i][0] < f[0] and f[1] <= inside[i][1]):
+            out.append(f)
+    return out
 
 
 def _resolve(found: list[tuple[int, int, str]], acronyms: dict[str, str]) -> tuple[str, ...]:
     """Drop names inside a longer one at the same place, expand acronyms, keep each name once."""
     kept: list[tuple[int, int, str]] = []
+    widest = (-1, -1)  # the kept span reaching furthest right so far
     for start, end, name in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in kept):
+        if widest[1] >= end and widest != (start, end):
             continue
         kept.append((start, end, name))
+        if end > widest[1]:
+            widest = (start, end)
     names: dict[str, str] = {}
     for _, _, name in kept:
         name = acronyms.get(name, name)
@@ -161,7 +177,7 @@ def _defined(text: str) -> list[tuple[str, str]]:
 def _long_form_before(text: str, paren: int, acronym: str) -> str | None:
     """The name just before '(ACR)': the longest run of its words that the letters fit. A name with
     a comma in it ('South Asian Fund for Education, Scholarship and Training') spans two chunks."""
-    line_start = max(text.rfind("\n", 0, paren) + 1, paren - 300)
+    line_start = max(text.rfind("\n", max(0, paren - 200), paren) + 1, paren - 200)
     before = text[line_start:paren]
     found = chunks(tokens(before))
     if not found or found[-1][-1].end < len(before.rstrip()):
