@@ -19,6 +19,9 @@ _LINE_REACH = 200  # look no further than this around an address for the rest of
 _TIME_INSIDE = re.compile(r"\d\s*[ap]\.?\s?m\b", re.I)
 # A new sentence: '. Check out', '. Más información' — but not '. Kennedy St' or 'Jr. Way South'.
 _SENTENCE_AFTER = r"\.\s+[A-ZÁÉÍÓÚÑŁŚŻŹ][^\W\d_]*\s+[a-záéíóúñłśżźąęćń]"
+# Where a venue named before an address cannot begin: after a sentence, an hour, a date, a dash.
+_LEAD_END = re.compile(r"[.!?]\s|\d\s*[ap]\.?\s?m\b\.?|\d[:/]\d+|\s[—–|]\s|\b\d{1,2}(?:st|nd|rd|th)?,", re.I)
+_MAX_LEAD = 80
 _PLAIN_REST_WORDS = 6  # "South, Seattle, WA 98144" needs no parser to be read as part of the address
 _MAX_PLACE = 160  # longer "places" are sentences that happened to match
 _TRIM = " \t\u00a0,.;:-–—(|"
@@ -52,10 +55,10 @@ def _patterns() -> _Patterns:
         address=re.compile(
             rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:[ \t]+[\w’'.#-]+){{1,6}}?[ \t]+(?:{street})\b\.?", re.I
         ),
-        preposition=re.compile(rf"(?<!\w)(?:{alt(words('venue_prepositions'))})[ \t]+(?=\S)", re.I),
+        preposition=re.compile(rf"(?<!\w)(?:{alt(words('address_prepositions'))})[ \t]+(?=\S)", re.I),
         venue=re.compile(
             rf"(?<!\w)(?:{alt(words('venue_prepositions'))})[ \t]+(?P<venue>(?:the[ \t]+)?{name}"
-            rf"(?:[ \t]+(?:(?:{joiner})[ \t]+)?{name}){{0,8}})"
+            rf"(?:[ \t]+(?:(?:{joiner})[ \t]+)?{name}){{0,8}}(?:[ \t]*\([^()\n]{{1,80}}\))?)"
         ),
         undecided=re.compile(rf"(?<!\w)(?:{alt(words('undecided'))})(?!\w)", re.I),
         stop=re.compile(rf"[,.]?[ \t]*\b(?:{alt(words('stop_words'))})\b", re.I),
@@ -96,15 +99,17 @@ def _addressed(window: str) -> str | None:
 
 
 def _venue_before(before: str) -> str:
-    """'Join us at the DHS Office, 525 W …' keeps 'the DHS Office, '; a whole sentence before does not."""
+    """'Join us at the DHS Office, 525 W …' keeps 'the DHS Office, '; '4-7pm, Rainier Beach Community
+    Center, 8825 …' keeps what follows the hour; a whole sentence before does not."""
     last = None
     for found in _patterns().preposition.finditer(before):
         last = found
     if last:
         return before[last.end() :]
-    if re.search(r"[.!?]\s|\d[:.]?\d*\s*[ap]\.?m\b|\d:\d\d", before, re.I) or len(before) > 80:
-        return ""
-    return before
+    for found in _LEAD_END.finditer(before):
+        last = found
+    rest = before[last.end() :] if last else before
+    return rest if len(rest) <= _MAX_LEAD else ""
 
 
 def _address_tail(text: str, street_end: int) -> str:

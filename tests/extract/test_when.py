@@ -244,11 +244,11 @@ def test_it_reads_long_and_odd_texts_in_linear_time():
         small, large = unit * 1_000, unit * 4_000
         timings = []
         for text in (small, large):
-            began = time.perf_counter()
+            began = time.process_time()  # CPU time: other work on the machine does not count
             when.events(seg(text), "event", FEB_9, CHICAGO, None)
             when.deadline(seg(text + " "), FEB_9, None)
-            timings.append(time.perf_counter() - began)
-        assert timings[1] < 8 * timings[0] + 0.05, unit
+            timings.append(time.process_time() - began)
+        assert timings[1] < 8 * timings[0] + 0.1, unit
 
 
 def test_it_reads_numeric_dates_in_the_languages_order():
