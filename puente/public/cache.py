@@ -52,11 +52,12 @@ def cached_page(view):
             content, content_type = hit
             response = HttpResponse(content, content_type=content_type)
             response["X-Puente-Cache"] = "hit"
+            response.puente_public = True
             return _public(response)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            response.render() if hasattr(response, "render") else None
             cache.set(key, (response.content, response["Content-Type"]), TTL_SECONDS)
+            response.puente_public = True  # FrontCacheMiddleware may keep the finished response
         return _public(response)
 
     return wrapper
@@ -64,4 +65,36 @@ def cached_page(view):
 
 def _public(response: HttpResponse) -> HttpResponse:
     response.setdefault("Cache-Control", f"public, max-age={TTL_SECONDS}")
+    return response
+
+
+class FrontCacheMiddleware:
+    """Optional, outermost: serve finished public pages before sessions, CSRF, auth and URL routing.
+
+    Stores what ``cached_page`` views answered, with every header the inner middleware added
+    (CSP, Referrer-Policy…), so a hit costs two cache reads. Same rules: GET, no session, no messages.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        eligible = request.method == "GET" and anonymous_and_quiet(request)
+        key = f"{page_key(request)}:{request.META.get('HTTP_HOST', '')}" if eligible else ""
+        if eligible:
+            hit = cache.get(key)
+            if hit is not None:
+                return _rebuild(*hit)
+        response = self.get_response(request)
+        if eligible and getattr(response, "puente_public", False) and not response.cookies:
+            headers = [(k, v) for k, v in response.items() if k.lower() != "x-puente-cache"]
+            cache.set(key, (response.status_code, headers, response.content), TTL_SECONDS)
+        return response
+
+
+def _rebuild(status: int, headers: list, content: bytes) -> HttpResponse:
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["X-Puente-Cache"] = "front"
     return response

@@ -85,26 +85,74 @@ def unindex(model: str, object_id: int) -> None:
         Entry.objects.filter(pk__in=ids).delete()
 
 
-def reindex() -> int:
-    """Rebuild everything from the catalogue; returns how many entries it wrote."""
-    Entry.objects.all().delete()
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fts")
-            cursor.execute("DELETE FROM search_trigram")
-    items = Item.objects.published().select_related("organization")
-    items = items.prefetch_related("translations", "topics", "events")
-    count = 0
-    for item in items.iterator(chunk_size=500):
-        index_item(item)
-        count += 1
-    for org in Organization.objects.all():
-        index_organization(org)
-        count += 1
-    for page in Page.objects.filter(published=True):
-        index_page(page)
-        count += 1
+def reindex(batch_size: int = 1000) -> int:
+    """Rebuild everything from the catalogue in batches; returns how many entries it wrote."""
+    with transaction.atomic():
+        Entry.objects.all().delete()
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM search_fts")
+                cursor.execute("DELETE FROM search_trigram")
+        count = 0
+        for batch in _batches(_all_entries(), batch_size):
+            _store_batch(batch)
+            count += len(batch)
     return count
+
+
+def _all_entries():
+    items = Item.objects.published().select_related("organization").order_by("pk")
+    items = items.prefetch_related("translations", "topics", "events")
+    for item in items.iterator(chunk_size=1000):
+        yield Entry(
+            model=Entry.ITEM,
+            object_id=item.pk,
+            kind=item.kind,
+            language="",
+            text=fold(item_text(item)),
+            date=item.published_at or item.created,
+        )
+    for org in Organization.objects.all():
+        yield Entry(
+            model=Entry.ORGANIZATION,
+            object_id=org.pk,
+            kind=Entry.ORGANIZATION,
+            language="",
+            text=fold(organization_text(org)),
+        )
+    for page in Page.objects.filter(published=True):
+        yield Entry(
+            model=Entry.PAGE,
+            object_id=page.pk,
+            kind=Entry.PAGE,
+            language=page.language,
+            text=fold(page_text(page)),
+            date=page.updated,
+        )
+
+
+def _batches(entries, size: int):
+    batch = []
+    for entry in entries:
+        batch.append(entry)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _store_batch(batch: list[Entry]) -> None:
+    Entry.objects.bulk_create(batch)  # sets primary keys on SQLite and PostgreSQL
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO search_fts (rowid, text) VALUES (%s, %s)", [(e.pk, e.text) for e in batch]
+        )
+        spaceless = [(e.pk, e.text) for e in batch if without_spaces(e.text)]
+        if spaceless:
+            cursor.executemany("INSERT INTO search_trigram (rowid, text) VALUES (%s, %s)", spaceless)
 
 
 def search(query: str, language: str, limit: int = 50) -> list[Entry]:

@@ -19,13 +19,14 @@ GROUP_LABELS = {
 }
 GROUP_ORDER = [Entry.PAGE, Entry.ORGANIZATION, *[k for k, _label in KIND_CHOICES]]
 MAX_QUERY = 200
+RESULTS = 30  # enough for a phone screen; more words narrow it down
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY]
     groups, total = [], 0
     if query:
-        entries = search(query, get_language(), limit=60)
+        entries = search(query, get_language(), limit=RESULTS)
         total = len(entries)
         groups = group(entries)
         if not entries:

@@ -298,3 +298,21 @@ def test_visitors_with_a_session_get_fresh_pages(client, site):
     client.get("/en/")
     client.cookies["sessionid"] = "anything"
     assert "X-Puente-Cache" not in client.get("/en/")
+
+
+def test_the_front_cache_serves_finished_pages_with_their_security_headers(client, site, settings):
+    settings.MIDDLEWARE = ["puente.public.cache.FrontCacheMiddleware", *settings.MIDDLEWARE]
+    first = client.get("/es/events/")
+    second = client.get("/es/events/")
+    assert second["X-Puente-Cache"] == "front" and second.content == first.content
+    for header in ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "Content-Type"):
+        assert second[header] == first[header]
+    assert client.get("/ar/events/").get("X-Puente-Cache") != "front"
+    client.cookies["sessionid"] = "x"
+    assert client.get("/es/events/").get("X-Puente-Cache") != "front"
+
+
+def test_the_front_cache_never_keeps_search_results(client, site, settings):
+    settings.MIDDLEWARE = ["puente.public.cache.FrontCacheMiddleware", *settings.MIDDLEWARE]
+    client.get("/en/search/?q=workshop")
+    assert client.get("/en/search/?q=workshop").get("X-Puente-Cache") is None

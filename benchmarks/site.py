@@ -1,0 +1,282 @@
+"""Public pages against nginx serving static copies of the same pages, and search latency at scale.
+
+    python -m benchmarks.site [--quick] [--items 100000] [--seconds 10] [--workers 4]
+
+One run: a temporary data dir seeded with synthetic published items (nothing real), gunicorn with
+several workers on a free loopback port, and Debian's nginx on another port serving copies of the
+same pages saved from gunicorn. wrk (or, without it, a bounded Python client) measures requests/s
+for the home, event list and search pages on both. Search latency is measured in-process over the
+same database: ``search()`` alone and the whole search page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from benchmarks.server import free_port, running
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+NGINX = "/usr/sbin/nginx"
+PAGES = {"home": "/en/", "events": "/en/events/", "search": "/en/search/?q=legal+clinic"}
+# The same settings with puente.public.cache.FrontCacheMiddleware outermost (a proposed change).
+FRONT_CACHE_SETTINGS = """from puente.settings import *  # noqa
+MIDDLEWARE = ["puente.public.cache.FrontCacheMiddleware", *MIDDLEWARE]
+"""
+QUERIES = [
+    "legal",
+    "rent tenant",
+    "citiz",
+    "clínica",
+    "CLINICA",
+    "asesoría vivienda",
+    "workers wages health",
+    "interpreter",
+    "número 4242",
+    "zzyzx",
+    "法律",
+    "library meeting",
+    "vaccine school",
+    "derechos",
+]
+
+
+# --- run inside the seeded data dir (a child process with its own PUENTE_DATA_DIR) ---------------
+
+
+def seed(items: int) -> None:
+    import django
+
+    django.setup()
+    from puente.public import factories
+    from puente.search.index import reindex
+
+    factories.every_page_type()
+    factories.bulk(items)
+    started = time.perf_counter()
+    count = reindex()
+    print(json.dumps({"indexed": count, "index_seconds": round(time.perf_counter() - started, 1)}))
+
+
+def time_search(rounds: int) -> None:
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from puente.search.index import search
+
+    def percentiles(samples: list[float]) -> dict:
+        samples.sort()
+        return {
+            "p50_ms": round(statistics.median(samples) * 1000, 2),
+            "p95_ms": round(samples[int(len(samples) * 0.95) - 1] * 1000, 2),
+            "max_ms": round(samples[-1] * 1000, 2),
+        }
+
+    for q in QUERIES:  # warm the page cache of the database file
+        search(q, "en", 60)
+    function, page = [], []
+    client = Client(HTTP_HOST="127.0.0.1")
+    for _ in range(rounds):
+        for q in QUERIES:
+            started = time.perf_counter()
+            search(q, "en", 60)
+            function.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            client.get("/en/search/", {"q": q})
+            page.append(time.perf_counter() - started)
+    print(
+        json.dumps({"function": percentiles(function), "page": percentiles(page), "queries": len(function)})
+    )
+
+
+# --- the benchmark -----------------------------------------------------------------------------
+
+
+def child(code: str, env: dict) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def save_copies(url: str, root: Path) -> None:
+    """The pages as gunicorn renders them, as files nginx can serve."""
+    for path in PAGES.values():
+        with urllib.request.urlopen(url + path) as response:  # noqa: S310 (our loopback server)
+            body = response.read()
+        target = root / path.split("?")[0].strip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+
+
+def nginx_config(root: Path, port: int, tmp: Path) -> str:
+    return f"""
+worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  default_type text/html;
+  client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fcgi;
+  uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+  server {{
+    listen 127.0.0.1:{port};
+    root {root};
+    location / {{ index index.html; }}
+  }}
+}}
+"""
+
+
+def start_nginx(root: Path, tmp: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    tmp.mkdir(parents=True, exist_ok=True)
+    conf = tmp / "nginx.conf"
+    conf.write_text(nginx_config(root, port, tmp))
+    for path in [tmp.parent, root, *root.rglob("*"), tmp]:
+        path.chmod(0o755)  # nginx workers may run as nobody
+    proc = subprocess.Popen(
+        [NGINX, "-p", str(tmp), "-c", str(conf), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(50):
+        try:
+            urllib.request.urlopen(url + "/en/", timeout=1).read()  # noqa: S310
+            break
+        except OSError:
+            time.sleep(0.1)
+    return proc, url
+
+
+def wrk(url: str, seconds: int, connections: int) -> float:
+    out = subprocess.run(
+        ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise RuntimeError(f"{url}: {errors.group(1)} failed responses")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def python_load(url: str, seconds: int, connections: int) -> float:
+    """A bounded fallback when wrk is missing: threads, loopback only, fixed duration."""
+    done, stop = [0] * connections, time.monotonic() + seconds
+
+    def worker(n: int) -> None:
+        while time.monotonic() < stop:
+            urllib.request.urlopen(url, timeout=10).read()  # noqa: S310
+            done[n] += 1
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(connections)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(done) / seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--quick", action="store_true", help="10,000 items and 3-second runs")
+    p.add_argument("--items", type=int, default=100_000)
+    p.add_argument("--seconds", type=int, default=10)
+    p.add_argument("--workers", type=int, default=4)
+    p.add_argument("--connections", type=int, default=32)
+    args = p.parse_args(argv)
+    if args.quick:
+        args.items, args.seconds = min(args.items, 10_000), 3
+    if not Path(NGINX).exists():
+        print("nginx is missing (apt-get install nginx-light): cannot compare")
+        return 1
+    load = wrk if shutil.which("wrk") else python_load
+    with tempfile.TemporaryDirectory(prefix="puente-site-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        data = tmp / "data"
+        env = {
+            **os.environ,
+            "PUENTE_DATA_DIR": str(data),
+            "PUENTE_SECRET_KEY": "benchmark-" + "x" * 40,
+            "PUENTE_DEBUG": "0",
+            "PUENTE_LOG_LEVEL": "WARNING",
+            "DJANGO_SETTINGS_MODULE": "puente.settings",
+        }
+        env.pop("DATABASE_URL", None)
+        for command in (["migrate", "--no-input", "-v", "0"], ["collectstatic", "--no-input", "-v", "0"]):
+            subprocess.run(
+                [str(BIN / "puente"), *command], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
+            )
+        seeded = child(f"from benchmarks.site import seed; seed({args.items})", env)
+        searched = child(
+            f"from benchmarks.site import time_search; time_search({3 if args.quick else 10})", env
+        )
+        (tmp / "front_cache_settings.py").write_text(FRONT_CACHE_SETTINGS)
+        front_env = {
+            **env,
+            "DJANGO_SETTINGS_MODULE": "front_cache_settings",
+            "PYTHONPATH": os.pathsep.join([str(tmp), str(ROOT), env.get("PYTHONPATH", "")]),
+        }
+        rows = []
+        with running(workers=args.workers, data_dir=data, extra_env=env) as url:
+            save_copies(url, tmp / "static-site")
+            nginx, nginx_url = start_nginx(tmp / "static-site", tmp / "nginx")
+            try:
+                for name, path in PAGES.items():
+                    ours = load(url + path, args.seconds, args.connections)
+                    theirs = load(nginx_url + path.split("?")[0], args.seconds, args.connections)
+                    rows.append((name, ours, theirs))
+                with running(workers=args.workers, data_dir=data, extra_env=front_env) as front_url:
+                    for n, (name, path) in enumerate(PAGES.items()):
+                        if name != "search":
+                            rows.append(
+                                (
+                                    f"{name}+front",
+                                    load(front_url + path, args.seconds, args.connections),
+                                    rows[n][2],
+                                )
+                            )
+            finally:
+                nginx.terminate()
+                nginx.wait(timeout=10)
+    report(args, seeded, searched, rows, load.__name__)
+    return 0
+
+
+def report(args, seeded: dict, searched: dict, rows: list, tool: str) -> None:
+    print(
+        f"{args.items:,} published items ({seeded['indexed']:,} index entries, rebuilt in {seeded['index_seconds']} s); "
+        f"gunicorn {args.workers} workers vs nginx, {tool} {args.connections} connections × {args.seconds} s each"
+    )
+    print(f"{'page':<14} {'puente req/s':>13} {'nginx req/s':>12} {'ratio':>6}")
+    for name, ours, theirs in rows:
+        note = "" if name != "search" else "  (search is never cached)"
+        print(f"{name:<14} {ours:>13,.0f} {theirs:>12,.0f} {ours / theirs:>6.2f}{note}")
+    print("(+front: with puente.public.cache.FrontCacheMiddleware first in MIDDLEWARE)")
+    f, pg = searched["function"], searched["page"]
+    print(
+        f"search() over {searched['queries']} queries: p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms, max {f['max_ms']} ms"
+    )
+    print(f"search page (render included): p50 {pg['p50_ms']} ms, p95 {pg['p95_ms']} ms (goal p95 < 30 ms)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
