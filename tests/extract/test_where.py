@@ -72,3 +72,14 @@ def test_it_never_raises(text):
     found = where.location(text)
     assert found is None or (found and len(found) <= 160)
     assert isinstance(where.is_online(text), bool)
+
+
+def test_it_keeps_a_venue_named_after_the_hour_or_in_a_bracket():
+    text = "Eviction defense clinic — Wed. 12/16, 4-7pm, Rainier Beach Community Center, 8825 Rainier Ave S, Seattle."
+    assert where.location(text) == "Rainier Beach Community Center, 8825 Rainier Ave S, Seattle"
+    assert (
+        where.location("Saturday from 10 am to 1 pm in our gym (2310 S Whipple St).")
+        == "our gym (2310 S Whipple St)"
+    )
+    text = "nos reuniremos en Foley Square (Centre St y Worth St, Manhattan) para una vigilia"
+    assert where.location(text) == "Foley Square (Centre St y Worth St, Manhattan)"
