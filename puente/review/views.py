@@ -178,9 +178,10 @@ def approve_document(request: HttpRequest, pk: int) -> HttpResponse:
 @desk_member
 def item(request: HttpRequest, pk: int) -> HttpResponse:
     obj = _item_for(request, pk)
+    before = snapshot(obj)  # now: validating a ModelForm already writes into the instance
     form, events, contacts = _item_forms(obj, request.POST or None)
     if request.method == "POST" and form.is_valid() and events.is_valid() and contacts.is_valid():
-        _save_item(request, obj, form, events, contacts)
+        _save_item(request, before, form, events, contacts)
         messages.success(request, _("Saved."))
         return redirect(_next(request, obj))
     context = {
@@ -200,8 +201,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "review/item.html", context, status=400 if request.method == "POST" else 200)
 
 
-def _save_item(request: HttpRequest, obj: Item, form, events, contacts) -> None:
-    before = snapshot(obj)
+def _save_item(request: HttpRequest, before: dict, form, events, contacts) -> None:
     corrected = [f for f in form.changed_data if f in Item.EDITABLE]
     corrected += ["events"] * events.has_changed() + ["contacts"] * contacts.has_changed()
     with transaction.atomic():
@@ -286,9 +286,9 @@ def translation(request: HttpRequest, pk: int, language: str) -> HttpResponse:
         raise Http404
     existing = Translation.objects.filter(item=obj, language=language).first()
     instance = existing or Translation(item=obj, language=language)
+    before = snapshot(existing) if existing else {}
     form = TranslationForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        before = snapshot(existing) if existing else {}
         saved = form.save(commit=False)
         saved.source_hash, saved.translated_by = obj.source_hash, request.user
         saved.save()
@@ -324,10 +324,10 @@ def submit(request: HttpRequest) -> HttpResponse:
 @desk_member
 def organization(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     org = _organization_for(request, slug)
+    before = snapshot(org)
     form = OrganizationForm(request.POST or None, instance=org)
     contacts = OrganizationContactFormSet(request.POST or None, instance=org, prefix="contacts")
     if request.method == "POST" and form.is_valid() and contacts.is_valid():
-        before = snapshot(org)
         with transaction.atomic():
             saved = form.save(commit=False)
             saved.last_verified, saved.verified_by = timezone.localdate(), request.user

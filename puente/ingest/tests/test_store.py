@@ -189,8 +189,10 @@ def test_an_attachment_is_served_only_once_an_item_refers_to_it_and_is_published
     att = doc.attachments.get()
     url = f"/en/desk/ingest/attachments/{att.pk}/"
     assert client.get(url).status_code == 404
-    item = doc.items.first()
-    item.refers_to_attachment = True
+    item = Item.objects.create(
+        document=doc, title="Flyer", body="See the attached flyer.", refers_to_attachment=True
+    )
+    assert client.get(url).status_code == 404  # a draft item does not make it public
     item.publish()
     item.save()
     response = client.get(url)
