@@ -17,7 +17,7 @@ from .org_names import Token, chunks
 
 _PARENTHESES = re.compile(r"\([^()\n]{0,80}\)")
 _LIST_SEPARATOR = re.compile(r"\s\*\s|;\s*")
-_LABEL = re.compile(r"^\s*(?:[-•·*]\s*)?([^:\n]{1,60}):\s+(\S.*)$")
+_LABEL = re.compile(r"^\s*(?:[-•·*]|\d{1,2}[.)])?\s*([^:\n—–]{1,60}?)(?::|\s[—–])\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-•·*●▪‣◦]|\d+[.)])\s+")
 _STREET = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Suite|Hwy|Way|Floor|Room)\b\.?")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")

@@ -22,6 +22,7 @@ _CLOSE = "”\"’'»"
 _TRAILING_BREAKS = ",;:)]}!?"
 _ABBREVIATION = re.compile(r"^(?:(?:[A-Za-z]\.){2,}|Inc\.|St\.|Jr\.|Sr\.|Co\.|Corp\.|Ltd\.|Mt\.|Ft\.|Dr\.)$")
 _COMPLEMENT = frozenset({"of", "for", "@", "de", "del", "para", "dla"})
+_ARTICLES = frozenset({"El", "La", "Los", "Las"})
 _SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa", "Santo"})
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -162,12 +163,13 @@ def org_spans(chunk: list[Token]) -> list[list[Token]]:
 
 
 def _parts(chunk: list[Token]) -> list[list[Token]]:
+    """Split at 'and'/'y' joining two names, and after a possessive name ('Bank of America’s …')."""
     words = lexicon.org_words()
     parts, current = [], []
     for i, t in enumerate(chunk):
         nxt = chunk[i + 1] if i + 1 < len(chunk) else None
         if t.kind == "conn" and t.text in words.splitters and current and _starts_name(chunk, i + 1):
-            if _ends_orgish(current):
+            if _ends_orgish(current) and org_span(chunk[i + 1 :]) is not None:
                 parts.append(current)
                 current = []
                 continue
@@ -221,6 +223,18 @@ def _strip_leading(part: list[Token]) -> list[Token]:
         toks[0].kind == "conn" and toks[0].text[:1].islower() or toks[0].text in words.leading_drop
     ):
         toks = toks[1:]
+    spanish = next(
+        (
+            i
+            for i, t in enumerate(toks)
+            if i > 0
+            and t.text in words.heads_initial
+            and (toks[i - 1].kind == "conn" or toks[i - 1].text in _ARTICLES)
+        ),
+        None,
+    )
+    if spanish is not None and not any(f in words.heads for t in toks[:spanish] for f in t.forms):
+        toks = toks[spanish - 1 if toks[spanish - 1].text in _ARTICLES else spanish :]
     inner_the = next((i for i, t in enumerate(toks) if i > 0 and t.text == "The"), None)
     if inner_the is not None and _name_end(toks[inner_the:]) is not None:
         toks = toks[inner_the:]  # 'We Welcomed The Chilean Consulate'

@@ -23,6 +23,7 @@ _DEFINITION = re.compile(
     r"\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z0-9][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z]{1,12}){0,2})\s*\)"
 )
 _REVERSE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,9})\s*\(([A-Z][^()\n]{3,90})\)")
+_ADDRESS_AFTER = re.compile(r"(?:[’']s)?,\s*\d{1,6}\s+\w")
 _LOWER = re.compile(r"[a-zà-ÿ]")
 _PROGRAM_AFTER = re.compile(r"\s*(?:program|programa|programme|campaign|campaña|act|ley)\b", re.I)
 
@@ -47,7 +48,9 @@ def find(text: str, acronyms: dict[str, str]) -> tuple[str, ...]:
     toks = tokens(text)
     found: list[tuple[int, int, str]] = []
     for chunk in chunks(toks):
-        found += [(s[0].start, s[-1].end, span_text(text, s)) for s in org_spans(chunk)]
+        found += [
+            (s[0].start, s[-1].end, span_text(text, s)) for s in org_spans(chunk) if not _venue(text, s)
+        ]
         found += _known_acronyms(chunk)
     found += _known_names(text)
     found += _document_names(text, toks, acronyms)
@@ -67,6 +70,11 @@ def _outside_definitions(text: str, found: list[tuple[int, int, str]]) -> list[t
         if not (i >= 0 and inside[i][0] < f[0] and f[1] <= inside[i][1]):
             out.append(f)
     return out
+
+
+def _venue(text: str, span: list[Token]) -> bool:
+    """'Immigrant Legal Resource Center, 1663 Mission Street': a place where something happens."""
+    return _ADDRESS_AFTER.match(text, span[-1].end) is not None
 
 
 def _resolve(found: list[tuple[int, int, str]], acronyms: dict[str, str]) -> tuple[str, ...]:
@@ -106,7 +114,7 @@ def _known_names(text: str) -> list[tuple[int, int, str]]:
         if m.group(0) in broadcasters:
             place = re.match(r" ([A-Z][a-z]+)(?=[:,.;)\n]|$)", text[end : end + 40])
         else:  # a chapter or affiliate: 'Habitat for Humanity Seattle-King County,'
-            place = re.match(r"(?: [A-Z][\w-]+){1,3}(?=[:,;)\n]|$)", text[end : end + 60])
+            place = re.match(r"(?: [A-Z][\w-]+){1,3}(?=[:,;)\n]| [—–] |$)", text[end : end + 60])
             if place and any(w in _not_places() for w in place.group(0).split()):
                 place = None
         end += place.end() if place else 0
@@ -260,7 +268,7 @@ def _by_initials(text: str, toks: list[Token], found: dict[str, str]) -> list[tu
     by_initials: dict[str, set[str]] = {}
     for chunk in chunks(toks):
         for span in org_spans(chunk):
-            if len(span) > 1:
+            if len(span) > 1 and not _venue(text, span):
                 by_initials.setdefault(initials(span), set()).add(span_text(text, span))
     words = lexicon.org_words()
     out = []
