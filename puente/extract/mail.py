@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from email import policy
-from email.message import EmailMessage, Message
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
+from email.message import Message
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
@@ -41,7 +43,8 @@ def looks_like_message(data: bytes) -> bool:
 
 
 def read_message(data: bytes, name: str, decode: Callable[[bytes, str | None], str]) -> SourceDocument:
-    msg = BytesParser(policy=policy.default).parsebytes(data)
+    # compat32 parsing: policy.default's header objects cost ~50 ms a message, and we only need strings.
+    msg = BytesParser(policy=policy.compat32).parsebytes(data)
     body = _body(msg)
     text, html = "", None
     if body is not None:
@@ -52,7 +55,8 @@ def read_message(data: bytes, name: str, decode: Callable[[bytes, str | None], s
             html, text = content, html_to_text(content)[0]
         else:
             text = content
-            html = _alternative_html(msg, decode)
+            alternative = _first_part(msg, "text/html")
+            html = _content(alternative, decode) if alternative is not None else None
     return SourceDocument(
         text=text,
         source=_header(msg, "From") or name or None,
@@ -81,12 +85,14 @@ def _opens_message(data: bytes, at: int) -> bool:
 
 
 def _header(msg: Message, name: str) -> str | None:
+    raw = msg.get(name)
+    if raw is None:
+        return None
     try:
-        value = msg.get(name)
-    except (ValueError, TypeError, IndexError, AttributeError):  # a header the policy cannot parse
-        value = None
-    value = " ".join(str(value).split()) if value is not None else ""
-    return value or None
+        value = str(make_header(decode_header(str(raw))))
+    except (ValueError, TypeError, LookupError, UnicodeError, HeaderParseError):
+        value = str(raw)  # an encoded word that will not decode: keep it as written
+    return " ".join(value.split()) or None
 
 
 def _date(msg: Message) -> str | None:
@@ -99,31 +105,26 @@ def _date(msg: Message) -> str | None:
         return None
 
 
-def _body(msg: EmailMessage) -> Message | None:
-    try:
-        body = msg.get_body(preferencelist=("plain", "html"))
-    except (KeyError, ValueError, TypeError, AttributeError):
-        body = None
+def _is_attachment(part: Message) -> bool:
+    return part.get_content_disposition() == "attachment" or bool(_filename(part))
+
+
+def _first_part(msg: Message, content_type: str) -> Message | None:
+    for part in msg.walk():
+        if part.get_content_type() == content_type and not _is_attachment(part):
+            return part
+    return None
+
+
+def _body(msg: Message) -> Message | None:
+    """text/plain first, HTML otherwise; a bare message with another text type is its own body."""
+    body = _first_part(msg, "text/plain") or _first_part(msg, "text/html")
     if body is None and not msg.is_multipart() and msg.get_content_maintype() == "text":
-        body = msg  # e.g. text/enriched or a bare message with no Content-Type
+        body = msg
     return body
 
 
-def _alternative_html(msg: EmailMessage, decode: Callable[[bytes, str | None], str]) -> str | None:
-    try:
-        part = msg.get_body(preferencelist=("html",))
-    except (KeyError, ValueError, TypeError, AttributeError):
-        return None
-    return _content(part, decode) if part is not None else None
-
-
 def _content(part: Message, decode: Callable[[bytes, str | None], str]) -> str:
-    try:
-        content = part.get_content()
-        if isinstance(content, str):
-            return content
-    except (LookupError, ValueError, TypeError, AttributeError, AssertionError):
-        pass  # unknown charset or broken transfer encoding: decode the raw payload ourselves
     payload = part.get_payload(decode=True)
     if isinstance(payload, bytes):
         return decode(payload, part.get_content_charset())
@@ -135,8 +136,7 @@ def _attachments(msg: Message, body: Message | None) -> Iterator[Attachment]:
         if part is body or part.is_multipart():
             continue
         filename = _filename(part)
-        disposition = part.get_content_disposition()
-        if part.get_content_maintype() == "text" and not filename and disposition != "attachment":
+        if part.get_content_maintype() == "text" and not _is_attachment(part):
             continue  # the other alternative of the body, not a file
         payload = part.get_payload(decode=True)
         data = payload if isinstance(payload, bytes) else b""
@@ -150,6 +150,12 @@ def _attachments(msg: Message, body: Message | None) -> Iterator[Attachment]:
 
 def _filename(part: Message) -> str | None:
     try:
-        return part.get_filename()
-    except (ValueError, TypeError, IndexError, AttributeError):
+        raw = part.get_filename()
+    except (ValueError, TypeError, IndexError, AttributeError, LookupError):
         return None
+    if not raw:
+        return None
+    try:
+        return str(make_header(decode_header(raw)))
+    except (ValueError, TypeError, LookupError, UnicodeError, HeaderParseError):
+        return raw

@@ -96,8 +96,10 @@ def decode(data: bytes, label: str = "input", charset: str | None = None) -> str
 def decode_lenient(data: bytes, charset: str | None = None) -> str:
     """For a message part: never fails, since one bad part should not lose the whole message."""
     for codec in (charset, "utf-8", "cp1252"):
+        if not codec:
+            continue
         try:
-            return data.decode(codec) if codec else ""
+            return data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
     return data.decode("latin-1")
