@@ -54,8 +54,8 @@ class _Segmenter:
         self.c: Cues = cues()
         self.b = _split_headed(structure.blocks(text), text, self.c)
         self.n = len(self.b)
-        self.kind = [self._furniture(i) for i in range(self.n)]
         self._tags: dict[int, dict[str, set[str]]] = {}
+        self.kind = [self._furniture(i) for i in range(self.n)]
         self.shape = [self._shape(i) for i in range(self.n)]
         self.item_entry = _entry_items(self)
         self.signature = [False] * self.n
@@ -99,9 +99,9 @@ class _Segmenter:
         short = len(s) <= 80 and len(s.split()) <= 8
         if short and len(blk.lines) <= 6 and (self.c.sign_off.match(s) or _closing_shape(blk)):
             return "signoff"
-        if short and (self.c.footer.search(s) or s.startswith("©")):
+        if short and ("footer" in self.tags(i) or s.startswith("©")):
             return "footer"
-        if len(blk.lines) <= 4 and any(len(x) <= 160 and self.c.footer.search(x) for x in blk.lines[1:]):
+        if len(blk.lines) <= 4 and any(len(x) <= 160 and self._footer_line(x) for x in blk.lines[1:]):
             return "footer"
         if short and self.c.page.match(s):
             return "page"
@@ -112,6 +112,9 @@ class _Segmenter:
         ):
             return "date"
         return None
+
+    def _footer_line(self, s: str) -> bool:
+        return "footer" in self.c.phrases.find(tokens(s))
 
     def _dated(self, i: int) -> bool:
         """The line holds a month name ('Wednesday, October 17 - New Orleans, LA')."""
@@ -124,7 +127,7 @@ class _Segmenter:
         s = blk.head
         if len(blk.lines) == 2 and not is_date_line(blk.lines[1], self.c.date_words):
             return False
-        return len(s.split()) <= 6 and bool(self.c.masthead.search(s) or self.c.month_year.search(s))
+        return len(s.split()) <= 6 and bool("masthead" in self.tags(i) or self.c.month_year.search(s))
 
     def tags(self, i: int) -> dict[str, set[str]]:
         """Phrase cues found at the start of paragraph i ('intro', 'about', 'job'), computed once."""
@@ -157,11 +160,7 @@ class _Segmenter:
         return blk.kind == "para" and blk.words <= 25 and bool(self.c.pointer.match(blk.head))
 
     def is_button(self, i: int) -> bool:
-        return (
-            self.shape[i] is not None
-            and len(self.head(i).split()) <= 8
-            and bool(self.c.button.search(self.head(i)))
-        )
+        return self.shape[i] is not None and len(self.head(i).split()) <= 8 and "button" in self.tags(i)
 
     def is_about(self, i: int) -> bool:
         blk = self.b[i]
@@ -508,7 +507,7 @@ def _heads_block(blk: structure.Block, c: Cues) -> bool:
     first, second = blk.lines[0], blk.lines[1]
     if heading_shape(first) != "strong" or is_date_line(first, c.date_words) or ":" in first:
         return False
-    if c.masthead.search(first) or c.sign_off.match(first):
+    if "masthead" in c.phrases.find(tokens(first)) or c.sign_off.match(first):
         return False
     return sentence_end(second) and words(second) >= 6
 
@@ -629,9 +628,12 @@ def _substantial(blk: structure.Block) -> bool:
 
 
 def _citation(s: str) -> bool:
-    """'WBEZ: "How neighbors are helping…" (November 17)': a headline quoted after its outlet."""
-    outlet, sep, rest = s.partition(": ")
-    return bool(sep) and words(outlet) <= 5 and rest[:1] in "\"“'‘«"
+    """'WBEZ: "How neighbors are helping…" (November 17)', 'NY1 — “…”': a headline quoted after its outlet."""
+    for mark in (": ", " — ", " – ", " - "):
+        outlet, sep, rest = s.partition(mark)
+        if sep and words(outlet) <= 5 and rest[:1] in "\"“'‘«":
+            return True
+    return False
 
 
 def _section_label(s: str) -> bool:

@@ -17,14 +17,13 @@ from .phrases import PhraseIndex
 class Cues:
     sign_off: re.Pattern[str]  # the whole line is a closing ('Thank you,', 'In solidarity and action,')
     greeting: re.Pattern[str]  # a letter's salutation at a paragraph's start ('Dear neighbors,')
-    footer: re.Pattern[str]  # a footer line starts with or holds one of these
     page: re.Pattern[str]  # page furniture: the whole line ('Read in English')
     release: re.Pattern[str]  # press-release dateline ('FOR IMMEDIATE RELEASE')
     masthead: re.Pattern[str]  # a short title line holding one of these ('Immigration Quick Update')
     pointer: re.Pattern[str]  # a note pointing elsewhere ('Please, see attached…')
-    button: re.Pattern[str]  # a call-to-action link label ('Donate Here!')
     phrases: PhraseIndex  # found anywhere in a paragraph's start: 'intro' ('Here are some events…'),
-    # 'about' (about-us boilerplate: 'Founded in 1973, …'), 'job' ('is hiring', 'Oferta de empleo')
+    # 'about' (about-us boilerplate: 'Founded in 1973, …'), 'job' ('is hiring', 'Oferta de empleo'),
+    # 'footer' ('Unsubscribe'), 'masthead' ('Weekly Update'), 'button' ('Donate here')
     job_section: frozenset[str]
     date_words: frozenset[str]  # month and weekday names and their glue ('de', 'of')
     months: frozenset[str]
@@ -46,14 +45,15 @@ def cues() -> Cues:
     return Cues(
         sign_off=re.compile(rf"(?:{_alt('sign_offs')})(?:,|[\s,]*$|!$)", re.IGNORECASE),
         greeting=re.compile(rf"(?:{_alt('greetings')})(?!\w)", re.IGNORECASE),
-        footer=re.compile(rf"(?<!\w)(?:{_alt('footers')})(?!\w)", re.IGNORECASE),
         page=re.compile(rf"(?:{_alt('page')}){end}", re.IGNORECASE),
         release=re.compile(rf"(?:{_alt('release')})(?!\w)", re.IGNORECASE),
         masthead=re.compile(rf"(?<!\w)(?:{_alt('mastheads')})(?!\w)", re.IGNORECASE),
         pointer=re.compile(rf"(?:{_alt('pointers')})(?!\w)", re.IGNORECASE),
-        button=re.compile(rf"(?<!\w)(?:{_alt('buttons')})(?!\w)", re.IGNORECASE),
         phrases=PhraseIndex(
             [(w, "intro") for w in _words("intros")]
+            + [(w, "footer") for w in _words("footers")]
+            + [(w, "masthead") for w in _words("mastheads")]
+            + [(w, "button") for w in _words("buttons")]
             + [(w, "about") for w in _words("about")]
             + [(w, "job") for w in _words("job_titles")]
         ),

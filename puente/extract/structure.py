@@ -17,7 +17,6 @@ _MARKER = re.compile(
     rf"|(?P<roman>[IVXLC]{{2,6}}|[IVX]|[ivxlc]{{2,6}}|[ivx])[.)]|(?P<letter>[A-Za-z])[.)])[{_SPACE}]+(?=\S)"
 )
 _RULE = re.compile(rf"[{_SPACE}]*[-*_=~•·#]([{_SPACE}]*[-*_=~•·#]){{2,}}[{_SPACE}]*")
-_WORD = re.compile(r"\w[\w'’.@/:&-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +121,7 @@ def _close(out: list, current: list, meta: dict) -> None:
 
 
 def _count_words(lines: tuple[str, ...]) -> int:
-    return sum(len(_WORD.findall(line)) for line in lines)
+    return sum(len(line.split()) for line in lines)
 
 
 def split_block(block: Block, text: str) -> tuple[Block, Block]:
