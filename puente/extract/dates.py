@@ -209,6 +209,8 @@ def _relative(text: str, m: re.Match, reference: date) -> DateMention | None:
     if m["rel"]:
         if p.not_relative_after.search(before):
             return None  # "de la mañana" is the morning, not tomorrow
+        if norm(m["rel"]) in v.words("today_needs_an_hour") and not _today_is_a_date(text, m, before):
+            return None  # "Register today!" asks for action now; "today at 5pm" is a day
         return DateMention(m.start(), m.end(), reference + timedelta(days=v.relative_days[norm(m["rel"])]))
     if m["wd_this"]:
         return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[norm(m["wd_this"])], 0))
@@ -217,6 +219,11 @@ def _relative(text: str, m: re.Match, reference: date) -> DateMention | None:
     if _bare_weekday_has_time(text, m) and not p.recurring.search(before.rsplit("\n", 1)[-1]):
         return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[norm(m["wd_bare"])], 0))
     return None
+
+
+def _today_is_a_date(text: str, m: re.Match, before: str) -> bool:
+    cues = patterns().cue_before
+    return _bare_weekday_has_time(text, m) or bool(cues["deadline"].search(before))
 
 
 def _upcoming(reference: date, weekday: int, min_days: int) -> date:
@@ -228,8 +235,8 @@ def _upcoming(reference: date, weekday: int, min_days: int) -> date:
 
 
 def _bare_weekday_has_time(text: str, m: re.Match) -> bool:
-    """A lone weekday is a date only when an hour follows it on the same line ("on Friday at 6pm");
-    "Monday–Friday 9–5" and "on Monday" alone are not."""
+    """A lone weekday (or "today") is a date only when an hour follows it on the same line ("on Friday
+    at 6pm"); "Monday–Friday 9–5" and "on Monday" alone are not."""
     tail = text[m.end() : m.end() + _BARE_WEEKDAY_REACH].split("\n", 1)[0]
     if re.match(r"\s*[-–—]", tail):
         return False

@@ -42,6 +42,7 @@ _LIST_KEYS = (
     "deadline_cues",
     "deadline_words",
     "session_joiners",
+    "today_needs_an_hour",
     "date_list_joiners",
     "time_prefixes",
     "past_cues",

@@ -334,3 +334,10 @@ def test_it_never_reads_the_clock():
     for module in (when, dates, clock, datewords, where):
         source = inspect.getsource(module)
         assert "today()" not in source and ".now(" not in source and "time.time" not in source, module
+
+
+def test_it_reads_today_as_a_day_only_with_an_hour_or_a_deadline():
+    assert starts("Register today for our March 3 workshop!") == ["2017-03-03"]
+    assert starts("Register today!") == []
+    assert starts("TODAY at 5pm: rally at Federal Plaza") == ["2017-02-09T17:00"]
+    assert when.deadline(seg("Sale through today only"), FEB_9, "en") == "2017-02-09"
