@@ -1,0 +1,76 @@
+"""Real Chromium against a live server: an editor signs in, fixes an item's kind and publishes it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import need  # the root conftest: skip locally, fail in CI
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Playwright's sync API runs an event loop in this thread; the ORM calls here happen outside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+LETTER = (
+    "Winter coat drive\n\n"
+    "Free winter coats for children every Saturday in January at 4750 N Sheridan Rd.\n\n"
+    "Volunteer drivers wanted\n\n"
+    "Drive families to appointments once a month. Write to rides@example.org.\n"
+)
+
+
+@pytest.fixture
+def browser():
+    need(CHROMIUM.exists(), "/usr/bin/chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_an_editor_fixes_a_kind_and_publishes_from_the_document(browser, live_server, editor, width):
+    from puente.catalog.models import Document, Item
+    from puente.ingest.store import Ingestor
+
+    Ingestor().ingest_bytes(LETTER.encode(), "coats.txt")
+    doc = Document.objects.get()
+    item = doc.items.order_by("position").first()
+    new_kind = "service" if item.kind != "service" else "resource"
+
+    page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
+    page.goto(f"{live_server.url}/en/desk/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", "correct horse battery")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="coats.txt").first.click()
+    assert page.url.endswith(f"/en/desk/documents/{doc.pk}/")
+
+    page.click(f"#span-{item.pk} a")  # the marked text leads to the item's form
+    card = page.locator(f"#item-{item.pk}")
+    card.locator(f"#id_item-{item.pk}-kind").select_option(new_kind)
+    card.get_by_role("button", name="Save changes").click()
+    assert page.url.endswith(f"#item-{item.pk}")
+    assert page.get_by_text("Saved.").is_visible()
+
+    page.locator(f"#item-{item.pk}").get_by_role("button", name="Approve and publish").click()
+    card = page.locator(f"#item-{item.pk}")
+    assert card.locator(".status").inner_text().strip() == "published"
+    item.refresh_from_db()
+    assert (item.kind, item.status) == (new_kind, Item.PUBLISHED)
+    assert "kind" in item.corrected_fields
+    assert Item.objects.published().filter(pk=item.pk).exists()
