@@ -9,6 +9,7 @@ by sign-offs. Language knowledge (sign-off phrases, job sections…) comes from 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import structure
@@ -20,6 +21,7 @@ from .shapes import decorated, heading_shape, is_date_line, lead_title, sentence
 _INTRO_WINDOW = 4  # an issue's intro stands among its first blocks
 _SIGNATURE_LINES = 4  # name and footer lines that may follow a sign-off
 _CUE_CHARS = 400  # characters of a paragraph searched for intro or about cues
+_FIELD = re.compile(r"[^\W\d][\w ]{0,25}:\s")  # a detail line: 'Hours: …', 'Location: …'
 
 
 @dataclass
@@ -127,7 +129,13 @@ class _Segmenter:
         s = blk.head
         if len(blk.lines) == 2 and not is_date_line(blk.lines[1], self.c.date_words):
             return False
+        if len(blk.lines) == 1 and i > 0 and self._body_follows(i):
+            return False  # '## Policy update' over its text is a section, not an issue's masthead
         return len(s.split()) <= 6 and bool("masthead" in self.tags(i) or self.c.month_year.search(s))
+
+    def _body_follows(self, i: int) -> bool:
+        nxt = self.b[i + 1] if i + 1 < self.n else None
+        return nxt is not None and nxt.kind == "para" and heading_shape(nxt.head) is None
 
     def tags(self, i: int) -> dict[str, set[str]]:
         """Phrase cues found at the start of paragraph i ('intro', 'about', 'job'), computed once."""
@@ -505,10 +513,10 @@ def _split_headed(blocks: list[structure.Block], text: str, c: Cues) -> list[str
 
 def _heads_block(blk: structure.Block, c: Cues) -> bool:
     first, second = blk.lines[0], blk.lines[1]
-    if heading_shape(first) != "strong" or is_date_line(first, c.date_words) or ":" in first:
+    if heading_shape(first) != "strong" or is_date_line(first, c.date_words) or c.sign_off.match(first):
         return False
-    if "masthead" in c.phrases.find(tokens(first)) or c.sign_off.match(first):
-        return False
+    if ":" in first and _FIELD.match(second):
+        return False  # 'Dates: …' over 'Hours: …' is a block of details, not a heading over text
     return sentence_end(second) and words(second) >= 6
 
 

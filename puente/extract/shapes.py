@@ -44,7 +44,9 @@ def undecorated(s: str) -> str:
 
 
 def decorated(s: str) -> bool:
-    return undecorated(s) != s.strip()
+    """Decoration on both sides ('-- GRACIAS --'); a Markdown '## Heading' is only a heading."""
+    s = s.strip()
+    return undecorated(s) != s and s[:1] in _DECORATION and s[-1:] in _DECORATION
 
 
 def heading_shape(s: str) -> str | None:
