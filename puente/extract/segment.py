@@ -275,6 +275,8 @@ class _Segmenter:
 
     def _step(self, st: _State, i: int) -> int:
         kind = self.furniture(i) or ("signature" if self.signature[i] else None)
+        if kind == "rule" and st.chain:
+            return i + 1  # a rule framing a heading ('-----', 'HEADING', '-----') decorates it
         if kind:
             self._flush(st, i)
             if kind not in ("date", "release", "page"):
