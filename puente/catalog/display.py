@@ -25,7 +25,7 @@ class Localized:
 
 
 def base_language(code: str) -> str:
-    """"zh-hans", "zh_Hans" and "zh" are one language for matching; so are "pt-br" and "pt"."""
+    """Codes "zh-hans", "zh_Hans" and "zh" are one language for matching; so are "pt-br" and "pt"."""
     return (code or "").lower().replace("_", "-").split("-")[0]
 
 

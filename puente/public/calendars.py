@@ -53,7 +53,7 @@ def month_grid(year: int, month: int, language: str) -> list[list[Day]]:
     zone = timezone.get_current_timezone()
     start = datetime.datetime.combine(first, datetime.time.min, zone)
     end = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min, zone)
-    items = Item.objects.prefetch_related("translations")
+    items = Item.objects.select_related("organization").prefetch_related("translations")
     found = (
         Event.objects.published()
         .filter(start__gte=start, start__lt=end)

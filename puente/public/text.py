@@ -6,6 +6,7 @@ import datetime
 import zoneinfo
 from urllib.parse import quote
 
+import phonenumbers
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_timezone_name
 from django.utils.translation import get_language, to_locale
@@ -31,6 +32,29 @@ def language_name(code: str, reader: str | None = None) -> str:
     names = babel_locale(reader).languages
     key = to_locale(code)
     return names.get(key) or names.get(key.split("_")[0]) or code
+
+
+LIST_SEPARATORS = {"ar": "، ", "zh": "、", "ja": "、", "fa": "، ", "ur": "، "}
+
+
+def join_list(values: list[str], reader: str | None = None) -> str:
+    """ "English, Spanish" / "الإنجليزية، الإسبانية" / "英语、西班牙语"."""
+    base = (reader or get_language() or "en").split("-")[0]
+    return LIST_SEPARATORS.get(base, ", ").join(values)
+
+
+def phone_display(value: str) -> str:
+    """E.164 as people read it: (312) 555-0100 for North American numbers, +48 22 … otherwise."""
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 1
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, style)
 
 
 def local_time(moment: datetime.datetime, zone: str) -> datetime.datetime:

@@ -28,7 +28,7 @@ def langname(code: str) -> str:
 
 @register.filter
 def langnames(codes) -> str:
-    return ", ".join(text.language_name(c, get_language()) for c in codes or [])
+    return text.join_list([text.language_name(c, get_language()) for c in codes or []])
 
 
 @register.filter
@@ -115,3 +115,8 @@ def inzone(moment, zone: str):
 @register.filter
 def datetimelong(value) -> str:
     return text.date_and_time(value, get_language()) if value else ""
+
+
+@register.filter
+def phone(value: str) -> str:
+    return text.phone_display(value)

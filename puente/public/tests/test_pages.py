@@ -171,8 +171,10 @@ def test_the_month_view_places_events_on_their_day(client, db):
     start = datetime.datetime(2030, 5, 17, 19, 0, tzinfo=zoneinfo.ZoneInfo("America/Chicago"))
     factories.event(start=start, title="Spring potluck")
     html = client.get("/en/events/2030/5/").content.decode()
-    cell = re.search(r'<td class=" has">\s*<span class="day">17</span>(.*?)</td>', html, re.S)
-    assert cell and "Spring potluck" in cell.group(1)
+    assert re.search(r'<td class=" has">\s*<a class="day" href="#d20300517">17<', html)
+    day = re.search(r'<section class="day-list" id="d20300517".*?</section>', html, re.S).group(0)
+    assert "Spring potluck" in day and "Friday, May 17, 2030" in day
+    assert html.count('class="day-list"') == 1
     assert 'href="/en/events/2030/4/"' in html and 'href="/en/events/2030/6/"' in html
 
 
