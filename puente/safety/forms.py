@@ -49,7 +49,10 @@ class LegalOrganizationField(forms.ModelChoiceField):
 
 def text_field(label, max_length: int = 120, **attrs) -> forms.CharField:
     return forms.CharField(
-        label=label, max_length=max_length, required=False, widget=forms.TextInput(attrs=attrs)
+        label=label,
+        max_length=max_length,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "auto", **attrs}),
     )
 
 
@@ -59,7 +62,7 @@ def phone_field(label=None) -> forms.CharField:
 
 def long_text_field(label) -> forms.CharField:
     return forms.CharField(
-        label=label, max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=label, max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"})
     )
 
 

@@ -41,7 +41,7 @@ def plan(request: HttpRequest) -> HttpResponse:
     template = "safety/plan_pdf.html" if action == "pdf" else "safety/card_pdf.html"
     html = render_to_string(template, _plan_context(form, values, show_a_number), request=request)
     name = "safety-plan.pdf" if action == "pdf" else "safety-card.pdf"
-    return _pdf(render_pdf(html), name)
+    return _pdf(render_pdf(html, ("safety.css", "pdf.css")), name)
 
 
 def _form(request: HttpRequest, form: SafetyPlanForm) -> HttpResponse:

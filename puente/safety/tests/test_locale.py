@@ -15,7 +15,9 @@ def test_it_has_every_msgstr_filled_and_compiled(language):
     po = LOCALE / language / "LC_MESSAGES" / "django.po"
     entries = po.read_text(encoding="utf-8").split("\n\n")[1:]  # the first is the header
     assert len(entries) > 100
-    empty = [e for e in entries if re.search(r'^msgstr ""$', e, re.M) and not re.search(r'^msgstr ""\n"', e, re.M)]
+    empty = [
+        e for e in entries if re.search(r'^msgstr ""$', e, re.M) and not re.search(r'^msgstr ""\n"', e, re.M)
+    ]
     assert empty == []
     assert "#, fuzzy" not in po.read_text(encoding="utf-8")
     assert po.with_suffix(".mo").stat().st_mtime >= po.stat().st_mtime - 1
