@@ -131,7 +131,7 @@ class _Segmenter:
             return False
         if len(blk.lines) == 1 and i > 0 and self._body_follows(i):
             return False  # '## Policy update' over its text is a section, not an issue's masthead
-        return len(s.split()) <= 6 and bool("masthead" in self.tags(i) or self.c.month_year.search(s))
+        return len(s.split()) <= 8 and bool("masthead" in self.tags(i) or self.c.month_year.search(s))
 
     def _body_follows(self, i: int) -> bool:
         nxt = self.b[i + 1] if i + 1 < self.n else None

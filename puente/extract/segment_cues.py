@@ -44,7 +44,7 @@ def cues() -> Cues:
     end = r"[\s,.:;!¡?¿]*$"
     return Cues(
         sign_off=re.compile(rf"(?:{_alt('sign_offs')})(?:,|[\s,]*$|!$)", re.IGNORECASE),
-        greeting=re.compile(rf"(?:{_alt('greetings')})(?!\w)", re.IGNORECASE),
+        greeting=re.compile(rf"[^\w]{{0,3}}(?:{_alt('greetings')})(?!\w)", re.IGNORECASE),
         page=re.compile(rf"(?:{_alt('page')}){end}", re.IGNORECASE),
         release=re.compile(rf"(?:{_alt('release')})(?!\w)", re.IGNORECASE),
         masthead=re.compile(rf"(?<!\w)(?:{_alt('mastheads')})(?!\w)", re.IGNORECASE),

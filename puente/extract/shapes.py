@@ -37,8 +37,18 @@ def sentences(s: str) -> int:
     return len(_SENTENCE.findall(s)) + 1
 
 
+def _unsymbol(s: str) -> str:
+    """Leading emoji and symbols dropped: '📣 Boletín' -> 'Boletín'."""
+    s = s.strip()
+    i = 0
+    while i < len(s) and i < 8 and (unicodedata.category(s[i])[0] in "SZC" or s[i] in "\ufe0f\u200d"):
+        i += 1
+    return s[i:].lstrip()
+
+
 def undecorated(s: str) -> str:
     """'-- CALENDARIO --', '== Events ==', '### Events' -> the words inside the decoration."""
+    s = _unsymbol(s)
     inner = s.strip().strip(_DECORATION)
     return inner if inner and inner != s.strip() and len(s.strip()) - len(inner) >= 2 else s.strip()
 
