@@ -24,7 +24,9 @@ _OPENING = 100  # characters where an about-us opener ('Founded in 1973, …') m
 _MIN_SCORE = 2.0  # below this no kind has real evidence and the item is news
 _NEWS_BASE = 1.0  # news is the default: another kind must beat it, not tie with it
 _TITLE, _FIRST, _LATER = 4, 2, 1  # weight of a cue in the title, the first sentences, further on
+# On a tie the default wins (weak evidence either way), then the kinds whose cues are most specific.
 _TIE_ORDER = (
+    "news",
     "press",
     "job",
     "fundraiser",
@@ -34,7 +36,6 @@ _TIE_ORDER = (
     "action",
     "resource",
     "statement",
-    "news",
 )
 _TIME = re.compile(
     r"(?<![\w:])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:[ap]\.?\s?m\b\.?|h\b)|(?<![\w:])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
