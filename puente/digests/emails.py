@@ -30,8 +30,8 @@ def url_in(language: str, name: str, *args) -> str:
         return absolute(reverse(name, args=args))
 
 
-def build(kind: str, to: str, context: dict, language: str, headers: dict | None = None):
-    """Render one kind of message for one reader, in their language."""
+def render(kind: str, context: dict, language: str) -> tuple[str, str, str]:
+    """Subject, text and HTML of one kind of message, in one language."""
     with translation.override(language):
         context = {
             **context,
@@ -43,6 +43,11 @@ def build(kind: str, to: str, context: dict, language: str, headers: dict | None
         subject = " ".join(render_to_string(f"emails/{kind}-subject.txt", context).split())
         text = render_to_string(f"emails/{kind}-body.txt", context)
         html = render_to_string(f"emails/{kind}-body.html", context)
+    return subject, text, html
+
+
+def assemble(to: str, rendered: tuple[str, str, str], headers: dict | None = None):
+    subject, text, html = rendered
     domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
     headers = {"Message-ID": make_msgid(domain=domain), "Auto-Submitted": "auto-generated", **(headers or {})}
     message = SignedMessage(subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers)
@@ -50,13 +55,25 @@ def build(kind: str, to: str, context: dict, language: str, headers: dict | None
     return message
 
 
+def build(kind: str, to: str, context: dict, language: str, headers: dict | None = None):
+    """Render one kind of message for one reader, in their language."""
+    return assemble(to, render(kind, context, language), headers)
+
+
 def subscriber_links(subscriber) -> dict:
     unsubscribe = tokens.make_subscriber_token(subscriber, tokens.UNSUBSCRIBE_SALT)
+    manage = tokens.make_subscriber_token(subscriber)
     return {
-        "manage_url": url_in(subscriber.language, "digests:manage", tokens.make_subscriber_token(subscriber)),
-        "unsubscribe_url": url_in(subscriber.language, "digests:unsubscribe", unsubscribe),
+        "manage_url": f"{_prefix(subscriber.language, 'digests:manage')}{manage}/",
+        "unsubscribe_url": f"{_prefix(subscriber.language, 'digests:unsubscribe')}{unsubscribe}/",
         "unsubscribe_token": unsubscribe,
     }
+
+
+@lru_cache(maxsize=64)
+def _prefix(language: str, name: str) -> str:
+    """The link up to the token: reversing once per language saves much of a large send's time."""
+    return url_in(language, name, "TOKEN").removesuffix("TOKEN/")
 
 
 def list_headers(links: dict) -> dict:
@@ -88,11 +105,28 @@ def already_subscribed(subscriber):
     return _for_subscriber("already", subscriber, {})
 
 
-def digest(subscriber, entries: list, since) -> object:
-    """``entries`` are (item, Localized) pairs, newest first."""
-    return _for_subscriber(
-        "digest", subscriber, {"entries": entries, "since": since, "subscriber": subscriber}
+# Stand-ins for the personal links while a digest shared by many readers is rendered once.
+MANAGE_MARK, UNSUBSCRIBE_MARK = "puente-manage-link-7f3a9c", "puente-unsubscribe-link-7f3a9c"
+
+
+def digest(subscriber, entries: list | None, since, renders: dict | None = None, key=None) -> object:
+    """``entries`` are (item, Localized) pairs, newest first.
+
+    Readers with the same language, topics and "since" get the same digest but for their links:
+    with a ``renders`` cache it is rendered once per such group (``entries`` may then be None
+    for a key already rendered) and the personal links are put in afterwards.
+    """
+    if renders is None:
+        return _for_subscriber("digest", subscriber, {"entries": entries, "since": since})
+    links = subscriber_links(subscriber)
+    if key not in renders:
+        marks = {"manage_url": MANAGE_MARK, "unsubscribe_url": UNSUBSCRIBE_MARK}
+        renders[key] = render("digest", {"entries": entries, "since": since, **marks}, subscriber.language)
+    rendered = tuple(
+        part.replace(MANAGE_MARK, links["manage_url"]).replace(UNSUBSCRIBE_MARK, links["unsubscribe_url"])
+        for part in renders[key]
     )
+    return assemble(subscriber.email, rendered, list_headers(links))
 
 
 def alert(subscriber, item, text) -> object:

@@ -48,7 +48,9 @@ class KillingSink(Sink):
 
 def run(env: dict, *args: str, **kwargs) -> subprocess.Popen:
     command = [sys.executable, str(ROOT / "manage.py"), *args]
-    return subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)  # noqa: S603
+    return subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs
+    )  # noqa: S603
 
 
 @pytest.mark.slow
