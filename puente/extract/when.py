@@ -161,16 +161,16 @@ def _add_date(text: str, groups: list[_Group], pending: list[TimeMention], d: Da
 def _emit(text: str, groups: list[_Group], timezone: str, date_only: bool) -> tuple[Event, ...]:
     timed: list[Event] = []
     untimed: list[Event] = []
-    online = where.is_online(text)
+    online = (where.is_online(text, placed=False), where.is_online(text, placed=True))
     for i, group in enumerate(groups):
         stop = groups[i + 1].dates[0].start if i + 1 < len(groups) else len(text)
         days = _unique_days(group)
         for j, t in enumerate(group.times):
             begin = group.times[j - 1].end if j else group.dates[0].start
-            place = (where.location(text[begin : _next_start(group, j, stop)]), online)
+            place = _place(text[begin : _next_start(group, j, stop)], online)
             timed.extend(_timed(day, t, timezone, place) for day in days)
         if not group.times and group.dates[0].status != "carried":
-            place = (where.location(text[group.dates[0].start : stop]), online)
+            place = _place(text[group.dates[0].start : stop], online)
             untimed.extend(_untimed(d, timezone, place) for d in group.dates if d.status == "event")
     unique: dict[tuple, Event] = {}
     for e in timed or (untimed if date_only else []):
@@ -197,3 +197,9 @@ def _timed(day: date, t: TimeMention, timezone: str, place: tuple[str | None, bo
 
 def _untimed(d: DateMention, timezone: str, place: tuple[str | None, bool]) -> Event:
     return Event(d.day.isoformat(), d.until.isoformat() if d.until else None, place[0], place[1], timezone)
+
+
+def _place(window: str, online: tuple[bool, bool]) -> tuple[str | None, bool]:
+    """The event's place, and whether it is online (a bare "online" counts only without a place)."""
+    location = where.location(window)
+    return location, online[location is not None]

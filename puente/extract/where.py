@@ -22,6 +22,7 @@ _SENTENCE_AFTER = r"\.\s+[A-ZÁÉÍÓÚÑŁŚŻŹ][^\W\d_]*\s+[a-záéíóúñł
 # Where a venue named before an address cannot begin: after a sentence, an hour, a date, a dash.
 _LEAD_END = re.compile(r"[.!?]\s|\d\s*[ap]\.?\s?m\b\.?|\d[:/]\d+|\s[—–|]\s|\b\d{1,2}(?:st|nd|rd|th)?,", re.I)
 _MAX_LEAD = 80
+_STREET_TRIES = 8
 _PLAIN_REST_WORDS = 6  # "South, Seattle, WA 98144" needs no parser to be read as part of the address
 _MAX_PLACE = 160  # longer "places" are sentences that happened to match
 _TRIM = " \t\u00a0,.;:-–—(|"
@@ -36,6 +37,7 @@ class _Patterns:
     undecided: re.Pattern
     stop: re.Pattern
     online: re.Pattern
+    online_unless_placed: re.Pattern  # "online" alone: "apply online" says nothing of a session at a hall
 
 
 @cache
@@ -55,7 +57,7 @@ def _patterns() -> _Patterns:
         address=re.compile(
             rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:[ \t]+[\w’'.#-]+){{1,6}}?[ \t]+(?:{street})\b\.?", re.I
         ),
-        preposition=re.compile(rf"(?<!\w)(?:{alt(words('address_prepositions'))})[ \t]+(?=\S)", re.I),
+        preposition=re.compile(rf"(?<!\w)(?:{alt(words('address_prepositions'))})(?:[ \t]+|$)", re.I),
         venue=re.compile(
             rf"(?<!\w)(?:{alt(words('venue_prepositions'))})[ \t]+(?P<venue>(?:the[ \t]+)?{name}"
             rf"(?:[ \t]+(?:(?:{joiner})[ \t]+)?{name}){{0,8}}(?:[ \t]*\([^()\n]{{1,80}}\))?)"
@@ -63,6 +65,7 @@ def _patterns() -> _Patterns:
         undecided=re.compile(rf"(?<!\w)(?:{alt(words('undecided'))})(?!\w)", re.I),
         stop=re.compile(rf"[,.]?[ \t]*\b(?:{alt(words('stop_words'))})\b", re.I),
         online=re.compile(rf"(?<!\w)(?:{alt(words('online'))})(?!\w)", re.I),
+        online_unless_placed=re.compile(rf"(?<!\w)(?:{alt(words('online_unless_placed'))})(?!\w)", re.I),
     )
 
 
@@ -71,9 +74,13 @@ def location(window: str) -> str | None:
     return _labelled(window) or _addressed(window) or _venue(window)
 
 
-def is_online(text: str) -> bool:
-    """Whether an item's events happen online: a webinar, Zoom, a livestream, "en línea"."""
-    return _patterns().online.search(text) is not None
+def is_online(text: str, placed: bool = False) -> bool:
+    """Whether an item's events happen online: a webinar, Zoom, a livestream; or "online" / "en línea"
+    for an event that has no place."""
+    p = _patterns()
+    return p.online.search(text) is not None or (
+        not placed and p.online_unless_placed.search(text) is not None
+    )
 
 
 def _labelled(window: str) -> str | None:
@@ -86,9 +93,9 @@ def _labelled(window: str) -> str | None:
 
 def _addressed(window: str) -> str | None:
     """The line holding a street address, from the venue named before it to the address's end."""
-    m = next((a for a in _patterns().address.finditer(window) if not _TIME_INSIDE.search(a[0])), None)
+    m = _street(window)
     if not m:
-        return None  # "7 at 2 PM CT" is a time in Central Time, not Court
+        return None
     line_start = max(window.rfind("\n", 0, m.start()) + 1, m.start() - _LINE_REACH)
     line_end = window.find("\n", m.end(), m.end() + _LINE_REACH)
     line = window[line_start : m.end() + _LINE_REACH if line_end < 0 else line_end]
@@ -96,6 +103,18 @@ def _addressed(window: str) -> str | None:
     head = _venue_before(before)
     tail = _address_tail(line[m.start() - line_start :], m.end() - m.start())
     return _clean(f"{head}{tail}") or None
+
+
+def _street(window: str) -> re.Match | None:
+    """The first street address; "3 at 10am at 1347 W Erie St" starts at 1347, and "7 at 2 PM CT" is a
+    time in Central Time, not a Court."""
+    pos = 0
+    for _ in range(_STREET_TRIES):
+        m = _patterns().address.search(window, pos)
+        if m is None or not _TIME_INSIDE.search(m[0]):
+            return m
+        pos = m.start() + 1
+    return None
 
 
 def _venue_before(before: str) -> str:

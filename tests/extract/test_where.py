@@ -83,3 +83,14 @@ def test_it_keeps_a_venue_named_after_the_hour_or_in_a_bracket():
     )
     text = "nos reuniremos en Foley Square (Centre St y Worth St, Manhattan) para una vigilia"
     assert where.location(text) == "Foley Square (Centre St y Worth St, Manhattan)"
+
+
+def test_it_reads_a_bare_online_as_online_only_without_a_place():
+    assert where.is_online("Apply online today", placed=False)
+    assert not where.is_online("Apply online today", placed=True)
+    assert where.is_online("Watch the livestream", placed=True)
+    text = "Clinic on March 3 at 10am at 1347 W Erie St. Apply online first."
+    (event,) = when.events(
+        Segment("", text, 0, len(text)), "event", date(2017, 2, 9), "America/Chicago", "en"
+    )
+    assert (event.location, event.online) == ("1347 W Erie St", False)
