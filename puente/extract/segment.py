@@ -1,6 +1,7 @@
 """Split a document into items, following the newsletter's own structure.
 
-Blocks (``structure.blocks``) are read as headings, list entries, paragraphs and furniture. Headings,
+Blocks (``structure.blocks``, read by ``reading.Reader``) are headings, list entries (``lists``),
+paragraphs and furniture. Headings,
 bullet and numbered entries that carry their own content start items; grouping headings over a list of
 item bullets, mastheads, intros, sign-offs and footers are dropped; several newsletters pasted into one
 text are told apart by their title lines (followed by a masthead, an intro or the same title again) and
@@ -9,19 +10,16 @@ by sign-offs. Language knowledge (sign-off phrases, job sections…) comes from 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from . import structure
+from . import lists
 from .model import Segment
 from .phrases import tokens
-from .segment_cues import Cues, cues
-from .shapes import decorated, heading_shape, is_date_line, lead_title, sentence_end, undecorated, words
+from .reading import Reader, contact_line
+from .shapes import decorated, heading_shape, lead_title, sentence_end, undecorated, words
 
 _INTRO_WINDOW = 4  # an issue's intro stands among its first blocks
 _SIGNATURE_LINES = 4  # name and footer lines that may follow a sign-off
-_CUE_CHARS = 400  # characters of a paragraph searched for intro or about cues
-_FIELD = re.compile(r"[^\W\d][\w ]{0,25}:\s")  # a detail line: 'Hours: …', 'Location: …'
 
 
 @dataclass
@@ -50,139 +48,14 @@ def segment(text: str) -> list[Segment]:
     return _Segmenter(text).run()
 
 
-class _Segmenter:
+class _Segmenter(Reader):
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.c: Cues = cues()
-        self.b = _split_headed(structure.blocks(text), text, self.c)
-        self.n = len(self.b)
-        self._tags: dict[int, dict[str, set[str]]] = {}
-        self.kind = [self._furniture(i) for i in range(self.n)]
-        self.shape = [self._shape(i) for i in range(self.n)]
-        self.item_entry = _entry_items(self)
+        super().__init__(text)
+        self.item_entry = lists.entry_items(self)
         self.signature = [False] * self.n
         self.nl_start = self._newsletter_starts()
         self.next_entry = self._next_item_entries()
         self.next_heading = self._next_headings()
-
-    # --- block reading ---------------------------------------------------------------------------
-
-    def head(self, i: int) -> str:
-        return self.b[i].head if 0 <= i < self.n else ""
-
-    def single(self, i: int) -> bool:
-        return 0 <= i < self.n and self.b[i].kind == "para" and len(self.b[i].lines) == 1
-
-    def _shape(self, i: int) -> str | None:
-        """'strong' | 'weak' | 'lead' heading, or None; weak ones need a longer paragraph after them."""
-        blk = self.b[i]
-        if blk.kind != "para" or len(blk.lines) > 2 or self.furniture(i) or self.is_pointer(i):
-            return None
-        if len(blk.lines) == 2 and not _is_note(blk.lines[1], self.c):
-            return None
-        shape = heading_shape(blk.head)
-        if shape == "weak":
-            nxt = self.b[i + 1] if i + 1 < self.n else None
-            body = nxt is not None and nxt.kind == "para" and heading_shape(nxt.head) is None
-            if not body or nxt.words < max(15, 1.5 * blk.words):
-                return None
-        return shape
-
-    def furniture(self, i: int) -> str | None:
-        return self.kind[i] if 0 <= i < self.n else None
-
-    def _furniture(self, i: int) -> str | None:
-        blk = self.b[i]
-        if blk.kind == "rule":
-            return "rule"
-        if blk.kind != "para":
-            return None
-        s = blk.head
-        short = len(s) <= 80 and len(s.split()) <= 8
-        if short and len(blk.lines) <= 6 and (self.c.sign_off.match(s) or _closing_shape(blk)):
-            return "signoff"
-        if short and ("footer" in self.tags(i) or s.startswith("©")):
-            return "footer"
-        if len(blk.lines) <= 4 and any(len(x) <= 160 and self._footer_line(x) for x in blk.lines[1:]):
-            return "footer"
-        if short and self.c.page.match(s):
-            return "page"
-        if short and self.c.release.match(s):
-            return "release"
-        if len(blk.lines) <= 2 and all(
-            len(x) <= 60 and is_date_line(x, self.c.date_words) for x in blk.lines
-        ):
-            return "date"
-        return None
-
-    def _footer_line(self, s: str) -> bool:
-        return "footer" in self.c.phrases.find(tokens(s))
-
-    def _dated(self, i: int) -> bool:
-        """The line holds a month name ('Wednesday, October 17 - New Orleans, LA')."""
-        return any(t in self.c.months for t in tokens(self.head(i)))
-
-    def is_masthead(self, i: int) -> bool:
-        blk = self.b[i] if 0 <= i < self.n else None
-        if blk is None or blk.kind != "para" or len(blk.lines) > 2:
-            return False
-        s = blk.head
-        if len(blk.lines) == 2 and not is_date_line(blk.lines[1], self.c.date_words):
-            return False
-        if len(blk.lines) == 1 and i > 0 and self._body_follows(i):
-            return False  # '## Policy update' over its text is a section, not an issue's masthead
-        return len(s.split()) <= 8 and bool("masthead" in self.tags(i) or self.c.month_year.search(s))
-
-    def _body_follows(self, i: int) -> bool:
-        nxt = self.b[i + 1] if i + 1 < self.n else None
-        return nxt is not None and nxt.kind == "para" and heading_shape(nxt.head) is None
-
-    def tags(self, i: int) -> dict[str, set[str]]:
-        """Phrase cues found at the start of paragraph i ('intro', 'about', 'job'), computed once."""
-        if i not in self._tags:
-            blk = self.b[i]
-            found = blk.kind == "para" and self.c.phrases.find(tokens(blk.head[:_CUE_CHARS]))
-            self._tags[i] = found or {}
-        return self._tags[i]
-
-    def is_intro(self, i: int) -> bool:
-        """An issue's introduction: 'Here are some events…', or a letter's salutation."""
-        if not (0 <= i < self.n) or self.b[i].kind != "para":
-            return False
-        if "intro" in self.tags(i) or self.c.greeting.match(self.head(i)):
-            return True
-        # the paragraph after a salutation ('Friends,') introduces the sections that follow it
-        return self._salutation(i - 1) and (
-            i + 1 >= self.n or self.b[i + 1].kind == "entry" or bool(self.shape[i + 1])
-        )
-
-    def _salutation(self, i: int) -> bool:
-        """'Dear neighbors,', 'Friends,', '¡Hola, familia!'."""
-        s = self.head(i)
-        if not self.single(i) or words(s) > 4:
-            return False
-        return bool(self.c.greeting.match(s)) or (words(s) <= 3 and s.endswith(","))
-
-    def is_pointer(self, i: int) -> bool:
-        blk = self.b[i]
-        return blk.kind == "para" and blk.words <= 25 and bool(self.c.pointer.match(blk.head))
-
-    def is_button(self, i: int) -> bool:
-        return self.shape[i] is not None and len(self.head(i).split()) <= 8 and "button" in self.tags(i)
-
-    def is_about(self, i: int) -> bool:
-        blk = self.b[i]
-        return blk.kind == "para" and blk.words >= 12 and "about" in self.tags(i)
-
-    def is_job_section(self, i: int) -> bool:
-        return self.head(i).rstrip(" :").casefold() in self.c.job_section
-
-    def same_title(self, i: int, j: int) -> bool:
-        """Block j repeats title i, or the part of i after its ':' ('ONA Update: Chicago Is…')."""
-        if not (0 <= j < self.n) or self.b[j].kind == "rule":
-            return False
-        a, b = _norm(self.head(i)), _norm(self.head(j))
-        return bool(b) and (a == b or (":" in a and a.split(":", 1)[1].strip() == b))
 
     # --- newsletters -----------------------------------------------------------------------------
 
@@ -214,7 +87,7 @@ class _Segmenter:
         if self.furniture(i) in ("footer", "signoff", "page"):
             return True
         blk = self.b[i]
-        if blk.kind == "para" and len(blk.lines) <= 4 and all(_contact_line(x) for x in blk.lines):
+        if blk.kind == "para" and len(blk.lines) <= 4 and all(contact_line(x) for x in blk.lines):
             return True  # address, phone, social handles
         s = self.head(i)
         if not self.single(i) or len(s.split()) > 7 or s.endswith(("?", "!", ".")):
@@ -330,7 +203,7 @@ class _Segmenter:
             st.chain.clear()  # a heading right above item bullets only groups them
             self._close(st)
             item = self._open(st, i, self.b[i].text_start, self._entry_title(i), from_entry=True)
-            item.headed = self.b[i].mark != "bullet" or _bullet_heading(self, i, i + 1)
+            item.headed = self.b[i].mark != "bullet" or lists.bullet_heading(self, i, i + 1)
             return
         self._body(st, i)
 
@@ -502,32 +375,6 @@ class _Segmenter:
         )
 
 
-def _split_headed(blocks: list[structure.Block], text: str, c: Cues) -> list[structure.Block]:
-    """'Heading\\nFirst sentence…' written without a blank line: the heading becomes its own block."""
-    out = []
-    for blk in blocks:
-        if blk.kind == "para" and len(blk.lines) >= 2 and _heads_block(blk, c):
-            out.extend(structure.split_block(blk, text))
-        else:
-            out.append(blk)
-    return out
-
-
-def _heads_block(blk: structure.Block, c: Cues) -> bool:
-    first, second = blk.lines[0], blk.lines[1]
-    if heading_shape(first) != "strong" or is_date_line(first, c.date_words) or c.sign_off.match(first):
-        return False
-    if ":" in first and _FIELD.match(second):
-        return False  # 'Dates: …' over 'Hours: …' is a block of details, not a heading over text
-    return sentence_end(second) and words(second) >= 6
-
-
-def _is_note(line: str, c: Cues) -> bool:
-    """A heading's second line that belongs to it: '(as of September 27, 2018)'."""
-    s = line.strip()
-    return (s.startswith("(") and s.endswith(")")) or is_date_line(s, c.date_words)
-
-
 def _caps_over(a: str, b: str) -> bool:
     """An all-capitals heading over a mixed-case one groups it ('ALL CITY PRESS CONFERENCES…')."""
     return a.isupper() and not b.isupper() and len(a.split()) >= 3
@@ -537,127 +384,7 @@ def _clean_title(s: str) -> str:
     return " ".join(undecorated(s).replace("\u00a0", " ").split()).rstrip(":").strip()
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.casefold().replace("\u00a0", " ").split())
-
-
-def _entry_items(sg: _Segmenter) -> list[bool]:
-    """Which list entries start items: bullet lists of substantial entries, bullet headings, numbered
-    headings. Lettered sub-items, nested bullets and lists introduced by a ':' line stay content."""
-    flags = [False] * sg.n
-    i = 0
-    while i < sg.n:
-        if sg.b[i].kind != "entry":
-            i += 1
-            continue
-        run = _run(sg, i)
-        for k in _items_in_run(sg, i, run):
-            flags[k] = True
-        i = run[-1] + 1
-    return flags
-
-
-def _run(sg: _Segmenter, i: int) -> list[int]:
-    run = [i]
-    k = i + 1
-    while k < sg.n and sg.b[k].kind == "entry":
-        run.append(k)
-        k += 1
-    return run
-
-
-def _items_in_run(sg: _Segmenter, first: int, run: list[int]) -> list[int]:
-    base = sg.b[first].indent
-    top = [k for k in run if sg.b[k].indent <= base and sg.b[k].mark != "letter"]
-    if not top or _introduced(sg, first - 1):
-        return []
-    numbered = [k for k in top if sg.b[k].mark in ("digit", "roman") and _numbered_heading(sg, k)]
-    if not numbered and _free_standing(sg, first):
-        # numbered paragraphs not under a heading are items; under one they are its points
-        numbered = [k for k in top if sg.b[k].mark == "digit" and _substantial(sg.b[k])]
-    top = [k for k in top if sg.b[k].mark == "bullet"]
-    if not top:
-        return numbered
-    return numbered + _bullet_items(sg, top, run[-1] + 1)
-
-
-def _bullet_items(sg: _Segmenter, top: list[int], after: int) -> list[int]:
-    if len(top) == 1 and _bullet_heading(sg, top[0], after):
-        return top
-    substantial = [k for k in top if _substantial(sg.b[k])]
-    average = sum(sg.b[k].words for k in top) / len(top)
-    if len(substantial) * 10 >= len(top) * 6 and average >= 10:
-        return top
-    if _bullet_heading(sg, top[-1], after) and len(top) == 1:
-        return top
-    return []
-
-
-def _introduced(sg: _Segmenter, p: int) -> bool:
-    """The list is the body of the line before it: 'Algunos ejemplos incluyen:', a question heading."""
-    if p < 0:
-        return False
-    blk = sg.b[p]
-    if blk.kind != "para" or sg.is_intro(p):
-        return False
-    last = blk.lines[-1].rstrip()
-    if last.endswith(":"):
-        return True
-    return sg.shape[p] is not None and (last.endswith("?") or sg.is_job_section(p))
-
-
-def _free_standing(sg: _Segmenter, first: int) -> bool:
-    p = first - 1
-    return (
-        p < 0 or sg.is_intro(p) or sg.furniture(p) is not None or (sg.b[p].kind == "para" and not sg.shape[p])
-    )
-
-
-def _numbered_heading(sg: _Segmenter, k: int) -> bool:
-    blk = sg.b[k]
-    if heading_shape(blk.head) not in ("strong", "weak") or words(blk.head) > 10:
-        return False
-    if len(blk.lines) > 1:
-        return True  # 'II. Beca “Raíces”' with its text on the lines under it
-    nxt = sg.b[k + 1] if k + 1 < sg.n else None
-    return nxt is not None and not (nxt.kind == "entry" and nxt.mark == blk.mark and nxt.indent == blk.indent)
-
-
-def _bullet_heading(sg: _Segmenter, k: int, after: int) -> bool:
-    """A short bullet with paragraphs under it: '·  Webinar To Discuss Safe Learning Environments'."""
-    blk = sg.b[k]
-    if after >= sg.n or sg.b[after].kind != "para" or sg.furniture(after):
-        return False
-    return heading_shape(blk.head) is not None and len(blk.lines) == 1
-
-
-def _substantial(blk: structure.Block) -> bool:
-    if _citation(blk.head):
-        return False
-    return blk.words >= 8 and (sentence_end(blk.lines[-1]) or blk.words >= 12 or ": " in blk.head[:60])
-
-
-def _citation(s: str) -> bool:
-    """'WBEZ: "How neighbors are helping…" (November 17)', 'NY1 — “…”': a headline quoted after its outlet."""
-    for mark in (": ", " — ", " – ", " - "):
-        outlet, sep, rest = s.partition(mark)
-        if sep and words(outlet) <= 5 and rest[:1] in "\"“'‘«":
-            return True
-    return False
-
-
 def _section_label(s: str) -> bool:
     """A short all-capitals or decorated section name: 'UPCOMING EVENTS', '-- CALENDARIO --'."""
     inner = undecorated(s)
     return words(inner) <= 5 and (decorated(s) or (inner.isupper() and words(inner) >= 1))
-
-
-def _contact_line(s: str) -> bool:
-    """'Casa Luz · 2310 S Whipple St, Chicago · info@…': digits, handles or separators, no sentence."""
-    return words(s) <= 16 and not sentence_end(s) and any(c.isdigit() or c in "@·|•" for c in s)
-
-
-def _closing_shape(blk: structure.Block) -> bool:
-    """'Stay warm,' over a name: a short line ending in a comma, with a signature under it."""
-    first = blk.lines[0]
-    return len(blk.lines) >= 2 and words(first) <= 4 and first.endswith(",") and first[:1].isupper()

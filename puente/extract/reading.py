@@ -1,0 +1,187 @@
+"""Reading a document's blocks: furniture (sign-offs, footers, mastheads, page buttons, datelines),
+heading shapes, intros and the cue phrases each block holds. Everything is computed once per block;
+the segmenter (``segment.py``) decides from these what starts an item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import structure
+from .phrases import tokens
+from .segment_cues import Cues, cues
+from .shapes import heading_shape, is_date_line, sentence_end, words
+
+_CUE_CHARS = 400  # characters of a paragraph searched for intro or about cues
+_FIELD = re.compile(r"[^\W\d][\w ]{0,25}:\s")  # a detail line: 'Hours: …', 'Location: …'
+
+
+class Reader:
+    """The blocks of one text and what each of them looks like."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.c: Cues = cues()
+        self.b = _split_headed(structure.blocks(text), text, self.c)
+        self.n = len(self.b)
+        self._tags: dict[int, dict[str, set[str]]] = {}
+        self.kind = [self._furniture(i) for i in range(self.n)]
+        self.shape = [self._shape(i) for i in range(self.n)]
+
+    def head(self, i: int) -> str:
+        return self.b[i].head if 0 <= i < self.n else ""
+
+    def single(self, i: int) -> bool:
+        return 0 <= i < self.n and self.b[i].kind == "para" and len(self.b[i].lines) == 1
+
+    def _shape(self, i: int) -> str | None:
+        """'strong' | 'weak' | 'lead' heading, or None; weak ones need a longer paragraph after them."""
+        blk = self.b[i]
+        if blk.kind != "para" or len(blk.lines) > 2 or self.furniture(i) or self.is_pointer(i):
+            return None
+        if len(blk.lines) == 2 and not _is_note(blk.lines[1], self.c):
+            return None
+        shape = heading_shape(blk.head)
+        if shape == "weak":
+            nxt = self.b[i + 1] if i + 1 < self.n else None
+            body = nxt is not None and nxt.kind == "para" and heading_shape(nxt.head) is None
+            if not body or nxt.words < max(15, 1.5 * blk.words):
+                return None
+        return shape
+
+    def furniture(self, i: int) -> str | None:
+        return self.kind[i] if 0 <= i < self.n else None
+
+    def _furniture(self, i: int) -> str | None:
+        blk = self.b[i]
+        if blk.kind == "rule":
+            return "rule"
+        if blk.kind != "para":
+            return None
+        s = blk.head
+        short = len(s) <= 80 and len(s.split()) <= 8
+        if short and len(blk.lines) <= 6 and (self.c.sign_off.match(s) or _closing_shape(blk)):
+            return "signoff"
+        if short and ("footer" in self.tags(i) or s.startswith("©")):
+            return "footer"
+        if len(blk.lines) <= 4 and any(len(x) <= 160 and self._footer_line(x) for x in blk.lines[1:]):
+            return "footer"
+        if short and self.c.page.match(s):
+            return "page"
+        if short and self.c.release.match(s):
+            return "release"
+        if len(blk.lines) <= 2 and all(
+            len(x) <= 60 and is_date_line(x, self.c.date_words) for x in blk.lines
+        ):
+            return "date"
+        return None
+
+    def _footer_line(self, s: str) -> bool:
+        return "footer" in self.c.phrases.find(tokens(s))
+
+    def _dated(self, i: int) -> bool:
+        """The line holds a month name ('Wednesday, October 17 - New Orleans, LA')."""
+        return any(t in self.c.months for t in tokens(self.head(i)))
+
+    def is_masthead(self, i: int) -> bool:
+        blk = self.b[i] if 0 <= i < self.n else None
+        if blk is None or blk.kind != "para" or len(blk.lines) > 2:
+            return False
+        s = blk.head
+        if len(blk.lines) == 2 and not is_date_line(blk.lines[1], self.c.date_words):
+            return False
+        if len(blk.lines) == 1 and i > 0 and self._body_follows(i):
+            return False  # '## Policy update' over its text is a section, not an issue's masthead
+        return len(s.split()) <= 8 and bool("masthead" in self.tags(i) or self.c.month_year.search(s))
+
+    def _body_follows(self, i: int) -> bool:
+        nxt = self.b[i + 1] if i + 1 < self.n else None
+        return nxt is not None and nxt.kind == "para" and heading_shape(nxt.head) is None
+
+    def tags(self, i: int) -> dict[str, set[str]]:
+        """Phrase cues found at the start of paragraph i ('intro', 'about', 'job'), computed once."""
+        if i not in self._tags:
+            blk = self.b[i]
+            found = blk.kind == "para" and self.c.phrases.find(tokens(blk.head[:_CUE_CHARS]))
+            self._tags[i] = found or {}
+        return self._tags[i]
+
+    def is_intro(self, i: int) -> bool:
+        """An issue's introduction: 'Here are some events…', or a letter's salutation."""
+        if not (0 <= i < self.n) or self.b[i].kind != "para":
+            return False
+        if "intro" in self.tags(i) or self.c.greeting.match(self.head(i)):
+            return True
+        # the paragraph after a salutation ('Friends,') introduces the sections that follow it
+        return self._salutation(i - 1) and (
+            i + 1 >= self.n or self.b[i + 1].kind == "entry" or bool(self.shape[i + 1])
+        )
+
+    def _salutation(self, i: int) -> bool:
+        """'Dear neighbors,', 'Friends,', '¡Hola, familia!'."""
+        s = self.head(i)
+        if not self.single(i) or words(s) > 4:
+            return False
+        return bool(self.c.greeting.match(s)) or (words(s) <= 3 and s.endswith(","))
+
+    def is_pointer(self, i: int) -> bool:
+        blk = self.b[i]
+        return blk.kind == "para" and blk.words <= 25 and bool(self.c.pointer.match(blk.head))
+
+    def is_button(self, i: int) -> bool:
+        return self.shape[i] is not None and len(self.head(i).split()) <= 8 and "button" in self.tags(i)
+
+    def is_about(self, i: int) -> bool:
+        blk = self.b[i]
+        return blk.kind == "para" and blk.words >= 12 and "about" in self.tags(i)
+
+    def is_job_section(self, i: int) -> bool:
+        return self.head(i).rstrip(" :").casefold() in self.c.job_section
+
+    def same_title(self, i: int, j: int) -> bool:
+        """Block j repeats title i, or the part of i after its ':' ('ONA Update: Chicago Is…')."""
+        if not (0 <= j < self.n) or self.b[j].kind == "rule":
+            return False
+        a, b = _norm(self.head(i)), _norm(self.head(j))
+        return bool(b) and (a == b or (":" in a and a.split(":", 1)[1].strip() == b))
+
+
+def _split_headed(blocks: list[structure.Block], text: str, c: Cues) -> list[structure.Block]:
+    """'Heading\\nFirst sentence…' written without a blank line: the heading becomes its own block."""
+    out = []
+    for blk in blocks:
+        if blk.kind == "para" and len(blk.lines) >= 2 and _heads_block(blk, c):
+            out.extend(structure.split_block(blk, text))
+        else:
+            out.append(blk)
+    return out
+
+
+def _heads_block(blk: structure.Block, c: Cues) -> bool:
+    first, second = blk.lines[0], blk.lines[1]
+    if heading_shape(first) != "strong" or is_date_line(first, c.date_words) or c.sign_off.match(first):
+        return False
+    if ":" in first and _FIELD.match(second):
+        return False  # 'Dates: …' over 'Hours: …' is a block of details, not a heading over text
+    return sentence_end(second) and words(second) >= 6
+
+
+def _is_note(line: str, c: Cues) -> bool:
+    """A heading's second line that belongs to it: '(as of September 27, 2018)'."""
+    s = line.strip()
+    return (s.startswith("(") and s.endswith(")")) or is_date_line(s, c.date_words)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.casefold().replace("\u00a0", " ").split())
+
+
+def contact_line(s: str) -> bool:
+    """'Casa Luz · 2310 S Whipple St, Chicago · info@…': digits, handles or separators, no sentence."""
+    return words(s) <= 16 and not sentence_end(s) and any(c.isdigit() or c in "@·|•" for c in s)
+
+
+def _closing_shape(blk: structure.Block) -> bool:
+    """'Stay warm,' over a name: a short line ending in a comma, with a signature under it."""
+    first = blk.lines[0]
+    return len(blk.lines) >= 2 and words(first) <= 4 and first.endswith(",") and first[:1].isupper()
