@@ -59,6 +59,7 @@ class LanguageWords:
     """Every language's words for naming languages, merged: offers may be written in any of them."""
 
     names: dict[str, str]  # 'spanish', 'español', 'hiszpańskim' -> 'es'
+    triggers: frozenset[str]  # single words any name starts with: a text without one names no language
     connectors: frozenset[str]
     fillers: frozenset[str]  # may stand between the preposition and the names ('both', 'języku')
     prepositions: frozenset[str]
@@ -71,6 +72,7 @@ def language_words() -> LanguageWords:
     names = {name.casefold(): code for data in files for name, code in data.get("names", {}).items()}
     return LanguageWords(
         names=names,
+        triggers=frozenset(n.split()[0] for n in names),
         connectors=frozenset(merged("languages", "connectors")),
         fillers=frozenset(merged("languages", "fillers")),
         prepositions=frozenset(merged("languages", "prepositions")),

@@ -13,13 +13,15 @@ import re
 from functools import cache
 
 from . import lexicon
-from .org_names import Token, chunks
+from .org_names import Token
 
 _PARENTHESES = re.compile(r"\([^()\n]{0,80}\)")
 _LIST_SEPARATOR = re.compile(r"\s\*\s|;\s*")
 _LABEL = re.compile(r"^\s*(?:[-•·*]|\d{1,2}[.)])?\s*([^:\n—–]{1,60}?)(?::|\s[—–])\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-•·*●▪‣◦]|\d+[.)])\s+")
 _STREET = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Suite|Hwy|Way|Floor|Room)\b\.?")
+_LIST_LABEL = re.compile(r"^\s*[^:;*\n]{1,40}:\s+")
+_BEFORE_DETAILS = re.compile(r":\s|\s\(")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _PARTICLES = frozenset({"de", "del", "la", "van", "von", "da", "di", "le", "bin", "al", "y"})
 _ELEMENT_CONNECTORS = frozenset(
@@ -52,10 +54,10 @@ def listed(text: str) -> list[tuple[int, int, str]]:
     lines = _line_spans(text)
     for start, end in lines:
         line = text[start:end]
-        elements = _list_elements(line)
+        elements = _list_elements(line) if ";" in line or " * " in line else []
         if len(elements) >= 3:
             out += _entries(start, elements)
-        else:
+        elif ", " in line:
             out += _affiliation(start, line)
     out += _cued_lists(text)
     out += _press_outlets(text, lines)
@@ -73,7 +75,7 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 def _list_elements(line: str) -> list[tuple[int, str]]:
     """Entries of a ';'- or ' * '-separated line, after any 'Speakers:' label."""
-    label = re.match(r"^\s*[^:;*\n]{1,40}:\s+", line)
+    label = _LIST_LABEL.match(line)
     body_at = label.end() if label else 0
     body = line[body_at:]
     if len(_LIST_SEPARATOR.findall(body)) < 2:
@@ -107,7 +109,7 @@ def _affiliation(line_start: int, line: str) -> list[tuple[int, int, str]]:
     """'Joel Magallan, Asociación Tepeyac: (212) …' or '- Aarti Shahani, Families for Freedom'."""
     bullet = _BULLET.match(line)
     body_at = bullet.end() if bullet else 0
-    body = re.split(r":\s|\s\(", line[body_at:])[0]
+    body = _BEFORE_DETAILS.split(line[body_at:], maxsplit=1)[0]
     if ", " not in body:
         return []
     first, rest = body.split(", ", 1)
@@ -259,6 +261,12 @@ def _press_outlets(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, i
     words = lexicon.org_words()
     labelled = []
     for start, end in lines:
+        if (
+            ":" not in text[start : min(end, start + 64)]
+            and "—" not in text[start:end]
+            and "–" not in text[start:end]
+        ):
+            continue
         m = _LABEL.match(text[start:end])
         if m and len(m.group(2)) >= 15:
             labelled.append((start + m.start(1), m.group(1).strip()))
@@ -277,11 +285,11 @@ def _press_outlets(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, i
     return [(at, at + len(label), label) for at, label in outlets]
 
 
-def self_described(text: str, toks: list[Token]) -> list[str]:
+def self_described(text: str, runs: list[list[Token]]) -> list[str]:
     """Names followed by 'is a … organization' / 'es un empleador …': the text says what they are."""
     words = lexicon.org_words()
     out = []
-    for chunk in chunks(toks):
+    for chunk in runs:
         caps = [t for t in chunk if t.kind in ("cap", "acr")]
         if len(caps) < 2 and not (caps and _camel(caps[0].text)):
             continue

@@ -48,11 +48,20 @@ def tokens(text: str) -> list[Token]:
     """
     out: list[Token] = []
     for m in _runs().finditer(text):
-        for piece in _PIECE.finditer(m.group(0)):
-            at = m.start() + piece.start()
-            out += [Token(t, at + s, at + e, k, p) for t, s, e, k, p in _piece(piece.group(0))]
-        out.append(Token("", m.end(), m.end(), "brk"))
+        at = m.start()
+        out += [Token(t, at + s, at + e, k, p) for t, s, e, k, p in _run(m.group(0))]
     return out
+
+
+@lru_cache(maxsize=1 << 15)
+def _run(run: str) -> tuple[tuple[str, int, int, str, bool], ...]:
+    """Tokens of one capitalised run, offsets relative to it; runs (names) recur, so this is cached."""
+    out = []
+    for piece in _PIECE.finditer(run):
+        at = piece.start()
+        out += [(t, at + s, at + e, k, p) for t, s, e, k, p in _piece(piece.group(0))]
+    out.append(("", len(run), len(run), "brk", False))
+    return tuple(out)
 
 
 @cache
@@ -159,7 +168,15 @@ def chunks(toks: list[Token]) -> list[list[Token]]:
 
 def org_spans(chunk: list[Token]) -> list[list[Token]]:
     """The organization names inside one chunk (a chunk may hold two: 'Chicago Public Schools and …')."""
-    return [span for part in _parts(chunk) if (span := org_span(part))]
+    return [chunk[i:j] for i, j in _span_indices(tuple((t.text, t.kind, t.possessive) for t in chunk))]
+
+
+@lru_cache(maxsize=1 << 15)
+def _span_indices(words: tuple[tuple[str, str, bool], ...]) -> tuple[tuple[int, int], ...]:
+    """Where the names of a chunk are, by word index: the same words give the same names, so the
+    analysis is cached on the words alone."""
+    chunk = [Token(text, i, i + 1, kind, possessive) for i, (text, kind, possessive) in enumerate(words)]
+    return tuple((span[0].start, span[-1].start + 1) for part in _parts(chunk) if (span := org_span(part)))
 
 
 def _parts(chunk: list[Token]) -> list[list[Token]]:

@@ -34,11 +34,12 @@ def acronyms(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for key, value in [*_defined(text), *_also_known_as(text)]:
         found.setdefault(key, value)
-    for key, value in _by_initials(text, toks, found):
+    runs = chunks(toks)
+    for key, value in _by_initials(text, runs, found):
         found.setdefault(key, value)
-    for key in _repeated(text, toks, found):
+    for key in _repeated(text, runs, found):
         found.setdefault(key, key)
-    for name in org_lists.self_described(text, toks):
+    for name in org_lists.self_described(text, runs):
         found.setdefault(name, name)
     return found
 
@@ -144,10 +145,19 @@ def _document_names(text: str, toks: list[Token], acronyms: dict[str, str]) -> l
         return []
     by_first = _by_first_word(frozenset(acronyms.items()))
     present = {t.text for t in toks}
-    wanted = tuple(sorted(n for first in present & by_first.keys() for n in by_first[first]))
-    if not wanted:
-        return []
-    return [(m.start(), m.end(), m.group(0)) for m in _names_pattern(wanted).finditer(text)]
+    out = []
+    for name in (n for first in present & by_first.keys() for n in by_first[first]):
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if _word_edge(text, at - 1) and _word_edge(text, end):
+                out.append((at, end, name))
+            at = text.find(name, at + 1)
+    return out
+
+
+def _word_edge(text: str, i: int) -> bool:
+    return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] in "_-")
 
 
 @lru_cache(maxsize=32)
@@ -158,11 +168,6 @@ def _by_first_word(pairs: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
         if first:
             index.setdefault(first[0].text, set()).add(name)
     return index
-
-
-@lru_cache(maxsize=1024)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{lexicon.alternation(list(names))})(?![\w-])")
 
 
 def _defined(text: str) -> list[tuple[str, str]]:
@@ -263,16 +268,16 @@ def _aka_pattern() -> re.Pattern[str]:
     return re.compile(rf",?[ \t]+(?i:{cues})[ \t]+(?:the |el |la )?([A-Z][A-Za-z0-9&-]{{1,9}})\b")
 
 
-def _by_initials(text: str, toks: list[Token], found: dict[str, str]) -> list[tuple[str, str]]:
+def _by_initials(text: str, runs: list[list[Token]], found: dict[str, str]) -> list[tuple[str, str]]:
     """Acronyms the document uses whose initials fit exactly one organization it names."""
     by_initials: dict[str, set[str]] = {}
-    for chunk in chunks(toks):
+    for chunk in runs:
         for span in org_spans(chunk):
             if len(span) > 1 and not _venue(text, span):
                 by_initials.setdefault(initials(span), set()).add(span_text(text, span))
     words = lexicon.org_words()
     out = []
-    for t in toks:
+    for t in (t for chunk in runs for t in chunk):
         if t.kind == "acr" and t.text.isalpha() and t.text.isupper() and len(t.text) >= 3:
             if t.text not in found and t.text not in words.not_acronyms:
                 names = by_initials.get(t.text, set())
@@ -281,12 +286,12 @@ def _by_initials(text: str, toks: list[Token], found: dict[str, str]) -> list[tu
     return out
 
 
-def _repeated(text: str, toks: list[Token], found: dict[str, str]) -> list[str]:
+def _repeated(text: str, runs: list[list[Token]], found: dict[str, str]) -> list[str]:
     """Bare acronyms used on their own at least twice outside all-capitals lines: 'AALDEF is …'."""
     words = lexicon.org_words()
     _, known, _ = lexicon.known_organizations()
     counts: Counter[str] = Counter()
-    for chunk in chunks(toks):
+    for chunk in runs:
         if len(chunk) == 1 and chunk[0].kind == "acr":
             word = chunk[0].text
             letters = sum(1 for c in word if c.isalpha())

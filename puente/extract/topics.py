@@ -33,37 +33,36 @@ TOPICS = (
 
 def find(text: str) -> tuple[str, ...]:
     """The topic slugs whose cues occur in ``text``, in the vocabulary's order."""
+    index = _index()
     folded = text.casefold()
     words = set(_WORD.findall(folded))
-    ordered = sorted(words)
     found: set[str] = set()
-    for topic, cues in _cues().items():
-        if _any_cue(cues, text, folded, words, ordered):
-            found.add(topic)
+    for word in words & index.words.keys():
+        found |= index.words[word]
+    ordered = sorted(words)
+    for prefix, topics in index.prefixes:
+        if not topics <= found and _has_prefix(ordered, prefix):
+            found |= topics
+    for first, phrase, topics in index.phrases:
+        if not topics <= found and (
+            _has_prefix(ordered, first[:-1]) if first.endswith("*") else first in words
+        ):
+            if _bounded(folded, phrase):
+                found |= topics
+    for cue, topics in index.exact:
+        if not topics <= found and cue in text and _bounded(text, cue):
+            found |= topics
     return tuple(t for t in TOPICS if t in found)
 
 
 _WORD = re.compile(r"[\w’'-]+")
 
 
-class _Cues(NamedTuple):
-    words: frozenset[str]  # 'asylum'
-    prefixes: tuple[str, ...]  # 'refugee' from 'refugee*'
-    phrases: tuple[tuple[str, str], ...]  # (first word, 'legal aid'), matched at word boundaries
-    exact: tuple[str, ...]  # 'ICE': case and all
-
-
-def _any_cue(cues: _Cues, text: str, folded: str, words: set[str], ordered: list[str]) -> bool:
-    if cues.words & words:
-        return True
-    if any(_has_prefix(ordered, prefix) for prefix in cues.prefixes):
-        return True
-    for first, phrase in cues.phrases:
-        if (_has_prefix(ordered, first[:-1]) if first.endswith("*") else first in words) and _bounded(
-            folded, phrase
-        ):
-            return True
-    return any(_bounded(text, cue) for cue in cues.exact if cue in text)
+class _Index(NamedTuple):
+    words: dict[str, frozenset[str]]  # 'asylum' -> {'legal'}
+    prefixes: tuple[tuple[str, frozenset[str]], ...]  # ('refugee', {'refugees'}) from 'refugee*'
+    phrases: tuple[tuple[str, str, frozenset[str]], ...]  # (first word, 'legal aid', topics)
+    exact: tuple[tuple[str, frozenset[str]], ...]  # ('ICE', {'detention'}): case and all
 
 
 def _has_prefix(ordered: list[str], prefix: str) -> bool:
@@ -83,22 +82,21 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 @cache
-def _cues() -> dict[str, _Cues]:
-    raw: dict[str, list[str]] = {}
+def _index() -> _Index:
+    by_cue: dict[str, set[str]] = {}
     for data in lexicon.per_language("topics").values():
         for topic, cues in data.items():
-            raw.setdefault(topic, []).extend(cues)
-    return {topic: _sort(raw.get(topic, [])) for topic in TOPICS}
-
-
-def _sort(cues: list[str]) -> _Cues:
-    exact = tuple(c for c in cues if c != c.casefold())
-    plain = [c for c in cues if c == c.casefold()]
-    single = [c for c in plain if _WORD.fullmatch(c.rstrip("*")) is not None]
-    phrases = tuple((c.split()[0], c) for c in plain if c not in single)
-    return _Cues(
-        words=frozenset(c for c in single if not c.endswith("*")),
-        prefixes=tuple(c[:-1] for c in single if c.endswith("*")),
-        phrases=tuple((first, phrase) for first, phrase in phrases),
-        exact=exact,
-    )
+            for cue in cues:
+                by_cue.setdefault(cue, set()).add(topic)
+    words, prefixes, phrases, exact = {}, [], [], []
+    for cue, topics in by_cue.items():
+        topics = frozenset(topics)
+        if cue != cue.casefold():
+            exact.append((cue, topics))
+        elif _WORD.fullmatch(cue.rstrip("*")) is None:
+            phrases.append((cue.split()[0], cue, topics))
+        elif cue.endswith("*"):
+            prefixes.append((cue[:-1], topics))
+        else:
+            words[cue] = topics
+    return _Index(words, tuple(prefixes), tuple(phrases), tuple(exact))
