@@ -51,6 +51,12 @@
     }
     step.appendChild(nav);
   });
+  // Enter in a field moves to the next step instead of submitting half a plan.
+  form.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || event.target.tagName !== "INPUT" || current === steps.length - 1) return;
+    event.preventDefault();
+    if (stepValid(steps[current])) show(current + 1, true);
+  });
   form.classList.add("stepped");
   show(0, false);
 
