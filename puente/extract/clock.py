@@ -40,7 +40,8 @@ def read_time(m: re.Match) -> tuple[TimeMention | None, int]:
     second = _clock(m["h2"], m["sep2"], m["m2"], m["mer2"], m["noon2"])
     zone = vocabulary().zones.get(m["zone"]) if m["zone"] else None
     spaced_only = m["join"] is not None and not m["join"].strip()
-    if first and second and second[2] and (first[2] or not spaced_only):
+    joined = not m["btw_join"] or m["btw"]
+    if first and second and second[2] and joined and (first[2] or not spaced_only):
         begin = first[:2] if m["mer1"] or m["noon1"] or not m["mer2"] else _infer_half(first, second)
         return TimeMention(m.start(), m.end(), begin, second[:2], zone), m.end()
     if first and first[2]:

@@ -42,6 +42,8 @@ _LIST_KEYS = (
     "deadline_cues",
     "deadline_words",
     "session_joiners",
+    "range_between",
+    "range_between_joiners",
     "today_needs_an_hour",
     "date_list_joiners",
     "time_prefixes",
@@ -263,9 +265,12 @@ def _time_regex(v: Vocabulary) -> str:
             rf"(?:\s?(?P<mer{n}>{mer}))?|(?P<noon{n}>{_alt(w for w, h in v.meridiem.items() if h == 'noon')})\b)"
         )
 
+    # "between 3 and 5 pm": "and" joins a range only after "between"
+    between = _alt(v.words("range_between"))
+    between_join = _alt(v.words("range_between_joiners"))
     return (
-        rf"(?<![\w:./$#-]){atom(1)}"
-        rf"(?:(?P<join>\s*(?:{join})\s*|\s+){atom(2)})?"
+        rf"(?<![\w:./$#-])(?:(?P<btw>{between})\s+)?{atom(1)}"
+        rf"(?:(?P<join>\s*(?:{join})\s*|\s+(?P<btw_join>{between_join})\s+|\s+){atom(2)})?"
         rf"(?:\s*\(?(?-i:(?P<zone>{zones}))\b\)?)?"
     )
 

@@ -341,3 +341,10 @@ def test_it_reads_today_as_a_day_only_with_an_hour_or_a_deadline():
     assert starts("Register today!") == []
     assert starts("TODAY at 5pm: rally at Federal Plaza") == ["2017-02-09T17:00"]
     assert when.deadline(seg("Sale through today only"), FEB_9, "en") == "2017-02-09"
+
+
+def test_it_reads_between_and_as_a_range_only_after_between():
+    found = when.events(seg("Open house March 3 between 3 and 5 pm"), "event", FEB_9, CHICAGO, "en")
+    assert [(e.start, e.end) for e in found] == [("2017-03-03T15:00", "2017-03-03T17:00")]
+    found = when.events(seg("Talleres el 4 de marzo a las 10 am y 2 pm"), "event", FEB_9, CHICAGO, "es")
+    assert [(e.start, e.end) for e in found] == [("2017-03-04T10:00", None), ("2017-03-04T14:00", None)]
