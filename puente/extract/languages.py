@@ -16,6 +16,7 @@ _MIN_LETTERS = 12  # shorter than this, no detector is reliable: the caller fall
 _MIN_WORDS = 3
 _LINGUA_MIN_WORDS = 10  # lingua is worth its cost (~1 ms an item) only on real sentences
 _LINGUA_PREFIX = 250
+_FUNCTION_WORDS_SAMPLE = 80
 _PREFIX = 400  # characters handed to the detectors: enough for lingua, and it costs ~2 µs a character
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LINGUA_LANGUAGES = (
@@ -74,12 +75,16 @@ def _by_function_words(words: list[str]) -> str | None:
     """A language whose function words clearly dominate, else None (let lingua decide)."""
     if len(words) < _MIN_WORDS:
         return None
-    folded = [w.casefold() for w in words]
-    hits = sorted(
-        ((sum(1 for w in folded if w in stop), lang) for lang, stop in _stopwords().items()), reverse=True
-    )
-    (best, lang), (second, _) = hits[0], hits[1] if len(hits) > 1 else (0, None)
-    if best >= 2 and best >= 2 * second + 1 and best * 8 >= len(words):
+    languages_of = _function_words()
+    hits: dict[str, int] = {}
+    for word in words[:_FUNCTION_WORDS_SAMPLE]:
+        for lang in languages_of.get(word.casefold(), ()):
+            hits[lang] = hits.get(lang, 0) + 1
+    if not hits:
+        return None
+    ranked = sorted(hits.items(), key=lambda kv: kv[1], reverse=True)
+    (lang, best), second = ranked[0], ranked[1][1] if len(ranked) > 1 else 0
+    if best >= 2 and best >= 3 * second + 1 and best * 12 >= min(len(words), _FUNCTION_WORDS_SAMPLE):
         return lang
     return None
 
@@ -90,8 +95,14 @@ def _by_lingua(sample: str) -> str | None:
 
 
 @cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(d.get("stopwords", ())) for lang, d in lexicon.per_language("languages").items()}
+def _function_words() -> dict[str, tuple[str, ...]]:
+    """word -> the one language it is a function word of. Shared words ('de': es, fr, pt) tell the
+    languages apart no better than chance, so they are left out."""
+    out: dict[str, list[str]] = {}
+    for lang, data in lexicon.per_language("languages").items():
+        for word in data.get("stopwords", ()):
+            out.setdefault(word, []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items() if len(langs) == 1}
 
 
 @cache

@@ -39,10 +39,9 @@ def find(text: str) -> tuple[str, ...]:
     found: set[str] = set()
     for word in words & index.words.keys():
         found |= index.words[word]
-    ordered = sorted(words)
-    for prefix, topics in index.prefixes:
-        if not topics <= found and _has_prefix(ordered, prefix):
-            found |= topics
+    for m in index.prefix_pattern.finditer(folded):
+        found |= index.prefixes[m.group(0)]
+    ordered: list[str] = []
     for first, phrase, topics in index.phrases:
         if not topics <= found and (
             _has_prefix(ordered, first[:-1]) if first.endswith("*") else first in words
@@ -60,7 +59,8 @@ _WORD = re.compile(r"[\w’'-]+")
 
 class _Index(NamedTuple):
     words: dict[str, frozenset[str]]  # 'asylum' -> {'legal'}
-    prefixes: tuple[tuple[str, frozenset[str]], ...]  # ('refugee', {'refugees'}) from 'refugee*'
+    prefixes: dict[str, frozenset[str]]  # 'refugee' -> {'refugees'} from 'refugee*'
+    prefix_pattern: re.Pattern[str]  # every prefix as one trie: one pass over the text finds them all
     phrases: tuple[tuple[str, str, frozenset[str]], ...]  # (first word, 'legal aid', topics)
     exact: tuple[tuple[str, frozenset[str]], ...]  # ('ICE', {'detention'}): case and all
 
@@ -99,4 +99,28 @@ def _index() -> _Index:
             prefixes.append((cue[:-1], topics))
         else:
             words[cue] = topics
-    return _Index(words, tuple(prefixes), tuple(phrases), tuple(exact))
+    by_prefix = {p: frozenset(t for q, ts in prefixes if p.startswith(q) for t in ts) for p, _ in prefixes}
+    return _Index(words, by_prefix, _trie_pattern(list(by_prefix)), tuple(phrases), tuple(exact))
+
+
+def _trie_pattern(prefixes: list[str]) -> re.Pattern[str]:
+    r"""'refugee', 'refugiad', 'residen' -> r'(?<![\w’'-])re(?:fug(?:ee|iad)|siden)': each position of
+    the text is tried once against the first letters, not once per prefix. The shortest prefix wins."""
+    tree: dict = {}
+    for prefix in sorted(prefixes, key=len):
+        node = tree
+        for c in prefix:
+            if node.get("") is True:
+                break  # a shorter prefix already covers this one
+            node = node.setdefault(c, {})
+        else:
+            node.clear()
+            node[""] = True
+    return re.compile(rf"(?<![\w’'-])(?:{_serialise(tree)})" if tree else r"(?!)")
+
+
+def _serialise(node: dict) -> str:
+    branches = [re.escape(c) + _serialise(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
