@@ -144,7 +144,7 @@ class _Segmenter(Reader):
             i = self._step(st, i)
         self._flush(st, self.n)
         self._close(st)
-        return [self._segment(it) for it in st.items]
+        return [seg for seg in map(self._segment, st.items) if seg.text]
 
     def _step(self, st: _State, i: int) -> int:
         kind = self.furniture(i) or ("signature" if self.signature[i] else None)

@@ -61,13 +61,13 @@ def blocks(text: str) -> list[Block]:
 
 
 def _is_blank(text: str, start: int, end: int) -> bool:
-    return not text[start:end].strip(_SPACE)
+    return not text[start:end].strip()  # any Unicode white space, U+2028 included
 
 
 def _take_line(text: str, start: int, end: int, out: list, current: list, meta: dict, gap: bool) -> None:
     prefix = text[start : min(end, start + _PREFIX)]
     stripped = prefix.strip(_SPACE)
-    if not stripped:
+    if not stripped or _is_blank(text, start, end):
         _close(out, current, meta)
         return
     lead = len(prefix) - len(prefix.lstrip(_SPACE))

@@ -132,10 +132,20 @@ def test_it_is_linear_on_a_ten_megabyte_line():
     assert len(segs) == 1 and time.perf_counter() - started < 10
 
 
+def test_it_reads_polish_furniture_from_its_data_file():
+    text = (
+        "BIULETYN GRUDNIOWY\n\nDrodzy Przyjaciele,\n\nponiżej najważniejsze informacje na grudzień.\n\n"
+        "Bezpłatne porady prawne\n\nW każdą środę prawnicy udzielają bezpłatnych porad w naszym biurze.\n\n"
+        "Z serdecznymi pozdrowieniami,\nZespół\n"
+    )
+    assert titles(text) == ["Bezpłatne porady prawne"]
+
+
 def test_it_returns_nothing_for_blank_text():
     assert segment("") == [] and segment("\n \n\u00a0\n") == []
 
 
+# Pieces that steer generated text into the paths newsletters take.
 PIECES = [
     "\n",
     "\n\n",
@@ -144,12 +154,22 @@ PIECES = [
     "- ",
     "1. ",
     "IV. ",
+    "i. ",
     "a. ",
     "\u00a0",
+    "\u2028",
     "Thank you,",
     "UPDATE",
+]
+PIECES += [
     ":",
     "-- X --",
+    "## ",
+    "Dear friends,",
+    "Here are some",
+    "Job opening: X",
+    "Responsibilities",
+    "-----",
 ]
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=20)), max_size=50).map("".join)
 
