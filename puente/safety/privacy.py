@@ -1,4 +1,4 @@
-"""Responses that leave no trace: not cached anywhere, no referrer to other sites, POST bodies out of error reports."""
+"""Responses that leave no trace: not cached anywhere, no referrer, POST bodies out of error reports."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ def leaves_no_trace(view):
         response = view(request, *args, **kwargs)
         # never_cache already sends Cache-Control: no-store; Pragma is for old HTTP/1.0 caches.
         response["Pragma"] = "no-cache"
-        # Never a Referer to another site. Not "no-referrer": with it Chromium sends "Origin: null" on
-        # this page's own POSTs and Django's CSRF check refuses them. PDFs (no forms) say no-referrer.
-        response.headers.setdefault("Referrer-Policy", "same-origin")
+        # Pages with the plan's form relax this to same-origin with a <meta> (safety/_referrer.html):
+        # under no-referrer Chromium posts "Origin: null", which Django's CSRF check refuses.
+        response["Referrer-Policy"] = "no-referrer"
         response["X-Robots-Tag"] = "noindex"
         return response
 

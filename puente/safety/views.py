@@ -66,7 +66,6 @@ def _plan_context(form: SafetyPlanForm, values: dict[str, str], show_a_number: b
 def _pdf(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 
