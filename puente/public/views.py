@@ -226,7 +226,10 @@ def item(request: HttpRequest, uuid) -> HttpResponse:
         "translated": shown if show_original else None,
         "showing_original": show_original,
         "contacts": list(it.contacts.all()),
-        "attachments": list(it.document.attachments.all()) if it.document_id else [],
+        # Files are served by the ingest app, which checks again that a published item refers to them.
+        "attachments": list(it.document.attachments.all())
+        if it.document_id and it.refers_to_attachment
+        else [],
     }
     return render(request, "public/item.html", context)
 

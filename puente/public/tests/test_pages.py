@@ -318,3 +318,29 @@ def test_the_front_cache_never_keeps_search_results(client, site, settings):
     settings.MIDDLEWARE = ["puente.public.cache.FrontCacheMiddleware", *settings.MIDDLEWARE]
     client.get("/en/search/?q=workshop")
     assert client.get("/en/search/?q=workshop").get("X-Puente-Cache") is None
+
+
+def test_an_item_links_the_attachments_it_refers_to(client, db, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    from puente.catalog.models import Attachment, Document, Source
+
+    source = Source.objects.create(name="Inbox")
+    document = Document.objects.create(source=source, content_hash="f" * 64, raw=b"x")
+    attachment = Attachment(
+        document=document, filename="flyer.pdf", content_type="application/pdf", size=3, sha256="a" * 64
+    )
+    attachment.file.save("flyer.pdf", ContentFile(b"pdf"), save=True)
+    item = factories.item(document=document, refers_to_attachment=True)
+    html = client.get(f"/en/items/{item.uuid}/").content.decode()
+    assert f'href="/en/desk/ingest/attachments/{attachment.pk}/"' in html and "flyer.pdf" in html
+    item.refers_to_attachment = False
+    item.save()
+    assert "flyer.pdf" not in client.get(f"/en/items/{item.uuid}/").content.decode()
