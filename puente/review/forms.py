@@ -12,6 +12,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from puente.catalog.models import Contact, Event, Item, Organization, Source, Topic, Translation
+from puente.catalog.topics import label
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 ZONE_SET = frozenset(zoneinfo.available_timezones())
@@ -27,6 +28,13 @@ class CommaListField(forms.CharField):
     def to_python(self, value) -> list[str]:
         text = super().to_python(value) or ""
         return [v.strip() for v in text.split(",") if v.strip()]
+
+
+class TopicChoiceField(forms.ModelMultipleChoiceField):
+    """Topics by their translated label: the stored name is English."""
+
+    def label_from_instance(self, obj: Topic) -> str:
+        return label(obj.slug)
 
 
 class DateInput(forms.DateInput):
@@ -57,9 +65,12 @@ class ItemForm(forms.ModelForm):
             "pinned",
             "last_checked",
         ]
+        field_classes = {"topics": TopicChoiceField}
         widgets = {
             "topics": forms.CheckboxSelectMultiple,
-            "body": forms.Textarea(attrs={"rows": 8}),
+            # Partners write in any language: the browser picks each text's direction.
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            "body": forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
             "deadline": DateInput(),
             "last_checked": DateInput(),
         }
@@ -148,6 +159,9 @@ class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["kind", "value", "label"]
+        widgets = {
+            "value": forms.TextInput(attrs={"dir": "ltr"})
+        }  # numbers, addresses and links read left to right
 
 
 EventFormSet = inlineformset_factory(Item, Event, form=EventForm, extra=1, can_delete=True)
@@ -163,7 +177,10 @@ class TranslationForm(forms.ModelForm):
     class Meta:
         model = Translation
         fields = ["title", "body", "machine"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+        widgets = {
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            "body": forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
+        }
 
 
 class OrganizationForm(forms.ModelForm):
@@ -187,7 +204,13 @@ class OrganizationForm(forms.ModelForm):
             "doj_recognized",
             "accredited_representatives",
         ]
-        widgets = {"areas": forms.CheckboxSelectMultiple, "description": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"areas": TopicChoiceField}
+        widgets = {
+            "areas": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+            "hours": forms.TextInput(attrs={"dir": "auto"}),
+            "address": forms.TextInput(attrs={"dir": "auto"}),
+        }
 
 
 class MergeForm(forms.Form):
