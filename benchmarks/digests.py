@@ -92,7 +92,13 @@ def seed(count: int, rng: random.Random) -> None:
         )
         item.topics.add(topics[TOPICS[n % 4]])
         for language in ("es", "ar", "zh-hans"):
-            Translation.objects.create(item=item, language=language, title=f"[{language}] {item.title}", body=item.body, source_hash=item.source_hash)
+            Translation.objects.create(
+                item=item,
+                language=language,
+                title=f"[{language}] {item.title}",
+                body=item.body,
+                source_hash=item.source_hash,
+            )
     people = []
     for n in range(count):
         chosen = rng.sample(TOPICS, rng.randint(1, 4))
@@ -143,7 +149,9 @@ def main() -> int:
     print(f"throughput:          {outcome.sent / elapsed:.0f} messages/s")
     print(f"peak memory (RSS):   {peak_mb:.0f} MB (sender process)")
     if args.subscribers < 100_000:
-        print(f"extrapolated to 100,000 at this rate: {100_000 / (outcome.sent / elapsed) / 60:.1f} min (an estimate)")
+        print(
+            f"extrapolated to 100,000 at this rate: {100_000 / (outcome.sent / elapsed) / 60:.1f} min (an estimate)"
+        )
     return 0
 
 

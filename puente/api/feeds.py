@@ -57,7 +57,8 @@ class ItemsFeed(Feed):
                 return f"{settings.SITE_NAME}: {topics.label(obj['topic'])}"
             if obj["kind"]:
                 return f"{settings.SITE_NAME}: {dict(KIND_CHOICES)[obj['kind']]}"
-            return f"{settings.SITE_NAME}: {pgettext('feed title', 'everything new')}"
+            everything = pgettext("feed title", "everything new")
+            return f"{settings.SITE_NAME}: {everything}"
 
     def subtitle(self, obj) -> str:
         with translation.override(obj["language"]):

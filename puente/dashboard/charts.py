@@ -76,7 +76,9 @@ def stacked(categories: list[str], series: list[str], rows: list[list[int]], lab
                 )
         if i % label_every == 0:
             chart.labels.append((round(LEFT + i * slot + slot / 2, 1), category))
-    chart.ticks = [(round(TOP + plot_h - plot_h * f, 1), round(top * f)) for f in (0, 0.5, 1)]
+    # A middle line only where it falls on a whole number, so no label is rounded.
+    fractions = (0, 0.5, 1) if top % 2 == 0 else (0, 1)
+    chart.ticks = [(round(TOP + plot_h - plot_h * f, 1), int(top * f)) for f in fractions]
     chart.legend = (
         [(PALETTE[j % len(PALETTE)], name) for j, name in enumerate(series)] if len(series) > 1 else []
     )

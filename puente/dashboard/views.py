@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
@@ -26,6 +27,7 @@ def dashboard(request):
     kinds, statuses, by_kind = stats.items_by_kind_and_status()
     days, per_day = stats.sends_per_day(now)
     topic_names = dict(topic_choices())
+    language_names = dict(settings.LANGUAGES)
     backlog_labels = [
         _("under 1 day"),
         _("1–3 days"),
@@ -41,7 +43,10 @@ def dashboard(request):
         "backlog": charts.simple(
             list(zip(backlog_labels, stats.backlog_ages(now), strict=True)), _("drafts")
         ),
-        "languages": charts.simple(stats.subscribers_by_language(), _("subscribers")),
+        "languages": charts.simple(
+            [(str(language_names.get(code, code)), n) for code, n in stats.subscribers_by_language()],
+            _("subscribers"),
+        ),
         "topics": charts.simple(
             [(str(topic_names.get(s, topic_labels.label(s))), n) for s, n in stats.subscribers_by_topic()],
             _("subscribers"),

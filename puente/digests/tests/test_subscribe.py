@@ -29,7 +29,7 @@ def test_it_sends_a_confirmation_and_subscribes_once_the_link_is_pressed(client,
     [message] = smtp.messages
     assert smtp.envelopes[0][1] == ["rosa@example.net"]
     text, html = parts(message)
-    assert "Confirma" in message["Subject"]  # Spanish: the language chosen in the form
+    assert message["Subject"] == "Confirme su suscripción a Puente"  # the language chosen in the form
     assert '<html lang="es" dir="ltr">' in html and "<img" not in html
     url = link(text, "confirm")
     assert url.startswith("/es/") and url in html
