@@ -246,3 +246,17 @@ LOGGING = {
 # Error mails would carry request data; Puente never sends them.
 ADMINS: list = []
 DEFAULT_EXCEPTION_REPORTER_FILTER = "puente.lib.reporting.NoRequestDataFilter"
+
+# --- digests (subscriptions, sending, bounces; see .env.example "digests") ---
+DIGESTS_CONFIRM_MAX_AGE_HOURS = env_int("PUENTE_DIGESTS_CONFIRM_HOURS", 72)
+DIGESTS_RATE_PER_EMAIL = env_int("PUENTE_DIGESTS_RATE_PER_EMAIL", 3)  # requests per hour
+DIGESTS_RATE_PER_IP = env_int("PUENTE_DIGESTS_RATE_PER_IP", 20)  # requests per hour
+DIGESTS_BATCH_SIZE = env_int("PUENTE_DIGESTS_BATCH_SIZE", 200)  # messages per SMTP connection
+DIGESTS_SMTP_RETRIES = env_int("PUENTE_DIGESTS_SMTP_RETRIES", 4)
+DIGESTS_RETRY_BASE_SECONDS = float(env("PUENTE_DIGESTS_RETRY_BASE_SECONDS", "1"))
+DIGESTS_RETRY_MAX_SECONDS = float(env("PUENTE_DIGESTS_RETRY_MAX_SECONDS", "60"))
+DIGESTS_CLAIM_LEASE_SECONDS = env_int("PUENTE_DIGESTS_CLAIM_LEASE_SECONDS", 900)
+DIGESTS_MAX_ATTEMPTS = env_int("PUENTE_DIGESTS_MAX_ATTEMPTS", 3)
+DIGESTS_HARD_BOUNCE_LIMIT = env_int("PUENTE_DIGESTS_HARD_BOUNCE_LIMIT", 3)
+DIGESTS_UNSUBSCRIBE_MAILTO = env("PUENTE_DIGESTS_UNSUBSCRIBE_MAILTO")  # default: the From address
+HSDS_COUNTRY = env("PUENTE_HSDS_COUNTRY", "US")  # ISO 3166 country of addresses in the HSDS export
