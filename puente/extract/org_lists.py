@@ -20,6 +20,7 @@ _LIST_SEPARATOR = re.compile(r"\s\*\s|;\s*")
 _LABEL = re.compile(r"^\s*(?:[-•·*]|\d{1,2}[.)])?\s*([^:\n—–]{1,60}?)(?::|\s[—–])\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-•·*●▪‣◦]|\d+[.)])\s+")
 _STREET = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Suite|Hwy|Way|Floor|Room)\b\.?")
+_NOUN_BEFORE = re.compile(r"(?<![\w-])([a-zà-ÿ][\w-]*(?: [a-zà-ÿ][\w-]*)?) $")
 _LIST_LABEL = re.compile(r"^\s*[^:;*\n]{1,40}:\s+")
 _BEFORE_DETAILS = re.compile(r":\s|\s\(")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -286,12 +287,19 @@ def _press_outlets(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def self_described(text: str, runs: list[list[Token]]) -> list[str]:
-    """Names followed by 'is a … organization' / 'es un empleador …': the text says what they are."""
+    """Names the text says are organizations: 'Pueblo Unido es un empleador …', 'the nonprofit
+    Casa Luz', 'el comedor comunitario La Olla'."""
     words = lexicon.org_words()
     out = []
     for chunk in runs:
         caps = [t for t in chunk if t.kind in ("cap", "acr")]
         if len(caps) < 2 and not (caps and _camel(caps[0].text)):
+            continue
+        before = _NOUN_BEFORE.search(text, max(0, chunk[0].start - 40), chunk[0].start)
+        if before and {before.group(1).casefold(), before.group(1).split()[-1].casefold()} & words.org_nouns:
+            name = text[chunk[0].start : chunk[-1].end]
+            if not _person_shaped(name, strict=False):
+                out.append(name)
             continue
         m = _copula_pattern().match(text, chunk[-1].end)
         if m and any(w in words.org_nouns for w in m.group(1).casefold().split()):

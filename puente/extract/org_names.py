@@ -301,7 +301,7 @@ def _head_valid(toks: list[Token], j: int, words: lexicon.OrgWords) -> bool:
     if "-" in toks[j].text and toks[j].text != head:
         before += 1  # 'Collective-Chicago': the head is inside a longer word
     if head in words.needs_of:
-        return nxt is not None and nxt.text == "of"
+        return nxt is not None and nxt.text in ("of", "de", "del")
     if head in words.weak_heads:
         return before >= 2 or (before >= 1 and complement)
     return before >= 1 or complement
