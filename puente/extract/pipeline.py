@@ -26,10 +26,19 @@ class Context:
 def extract(text: str, reference: date, timezone: str = "America/Chicago") -> tuple[Item, ...]:
     text = normalise(text)
     ctx = Context(reference, timezone, organizations.acronyms(text), languages.detect(text))
-    return tuple(build_item(seg, ctx) for seg in segment.segment(text))
+    items: list[Item] = []
+    carried, newsletter = None, None
+    for seg in segment.segment(text):
+        # A day announced once ("ALL PRESS CONFERENCES APRIL 3") holds for the newsletter's next items.
+        if seg.newsletter != newsletter:
+            carried, newsletter = None, seg.newsletter
+        item = build_item(seg, ctx, carried)
+        carried = when.carried_day(item.events, carried)
+        items.append(item)
+    return tuple(items)
 
 
-def build_item(seg: Segment, ctx: Context) -> Item:
+def build_item(seg: Segment, ctx: Context, carried=None) -> Item:
     language = languages.detect(seg.text) or ctx.language
     kind = classify.classify(seg, language)
     found = contacts.find(seg.text)
@@ -37,7 +46,7 @@ def build_item(seg: Segment, ctx: Context) -> Item:
         title=seg.title,
         text=seg.text,
         kind=kind,
-        events=when.events(seg, kind, ctx.reference, ctx.timezone, language),
+        events=when.events(seg, kind, ctx.reference, ctx.timezone, language, carried=carried),
         deadline=when.deadline(seg, ctx.reference, language),
         phones=found.phones,
         emails=found.emails,
