@@ -45,7 +45,9 @@ def cached_page(view):
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method != "GET" or not anonymous_and_quiet(request):
-            return view(request, *args, **kwargs)
+            response = view(request, *args, **kwargs)
+            response.setdefault("Cache-Control", "private, no-cache")  # may carry messages for one person
+            return response
         key = page_key(request)
         hit = cache.get(key)
         if hit is not None:
