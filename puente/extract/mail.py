@@ -42,31 +42,79 @@ def looks_like_message(data: bytes) -> bool:
     return len(_MAIL_HEADERS.findall(block)) >= 2
 
 
-def read_message(data: bytes, name: str, decode: Callable[[bytes, str | None], str]) -> SourceDocument:
-    # compat32 parsing: policy.default's header objects cost ~50 ms a message, and we only need strings.
-    msg = BytesParser(policy=policy.compat32).parsebytes(data)
-    body = _body(msg)
-    text, html = "", None
-    if body is not None:
-        content = _content(body, decode)
-        if body.get_content_type() == "text/html":
-            from .html import html_to_text
+class TooDeep(ValueError):
+    """MIME parts nested beyond what the stdlib parser can follow (it recurses per level)."""
 
-            html, text = content, html_to_text(content)[0]
-        else:
-            text = content
-            alternative = _first_part(msg, "text/html")
-            html = _content(alternative, decode) if alternative is not None else None
+
+Decoder = Callable[[bytes, str | None], str]
+FORWARD_RULE = "---------- Forwarded message ----------"
+
+
+def read_message(data: bytes, name: str, decode: Decoder) -> SourceDocument:
+    try:
+        # compat32: policy.default's header objects cost ~50 ms a message, and we only need strings.
+        msg = BytesParser(policy=policy.compat32).parsebytes(data)
+        parts = list(_parts(msg))
+    except RecursionError as exc:
+        raise TooDeep("its MIME parts nest too deeply to read") from exc
+    body = _body(msg)
+    text, html = _text_of(body, decode) if body is not None else ("", None)
+    if body is not None and body.get_content_type() != "text/html":
+        alternative = _first_part(msg, "text/html")
+        html = _content(alternative, decode) if alternative is not None else None
+    forwards = [
+        _forwarded(part, decode)
+        for part, _ in parts
+        if part is not msg and part.get_content_type() == "message/rfc822"
+    ]
     return SourceDocument(
-        text=text,
+        text="\n\n".join(t for t in [text.rstrip(), *forwards] if t.strip())
+        + ("\n" if text or forwards else ""),
         source=_header(msg, "From") or name or None,
         date=_date(msg),
         subject=_header(msg, "Subject"),
         format="email",
         html=html,
-        attachments=tuple(_attachments(msg, body)),
+        attachments=tuple(_attachments(parts, body)),
         message_id=(_header(msg, "Message-ID") or "").strip("<> ") or None,
     )
+
+
+def _parts(root: Message) -> Iterator[tuple[Message, bool]]:
+    """Every part in document order, flagged when it sits inside a forwarded message.
+
+    An explicit stack rather than ``Message.walk`` (recursive), so depth costs no stack frames.
+    """
+    stack: list[tuple[Message, bool]] = [(root, False)]
+    while stack:
+        part, nested = stack.pop()
+        yield part, nested
+        children = part.get_payload() if part.is_multipart() else None
+        if isinstance(children, list):
+            inside = nested or (part is not root and part.get_content_type() == "message/rfc822")
+            stack.extend((child, inside) for child in reversed(children) if isinstance(child, Message))
+
+
+def _text_of(body: Message, decode: Decoder) -> tuple[str, str | None]:
+    """(text, html) of a body part: HTML is turned into text and kept beside it."""
+    content = _content(body, decode)
+    if body.get_content_type() == "text/html":
+        from .html import html_to_text
+
+        return html_to_text(content)[0], content
+    return content, None
+
+
+def _forwarded(part: Message, decode: Decoder) -> str:
+    """A forwarded message as a mail client shows it inline: a rule, its headers, its body."""
+    inner = part.get_payload()
+    inner = inner[0] if isinstance(inner, list) and inner else None
+    if not isinstance(inner, Message):
+        return ""
+    body = _body(inner)
+    text = _text_of(body, decode)[0].strip() if body is not None else ""
+    headers = [f"{k}: {v}" for k in ("From", "Date", "Subject") if (v := _header(inner, k))]
+    return "\n".join([FORWARD_RULE, *headers, "", text])
 
 
 def split_mbox(data: bytes) -> Iterator[bytes]:
@@ -110,8 +158,8 @@ def _is_attachment(part: Message) -> bool:
 
 
 def _first_part(msg: Message, content_type: str) -> Message | None:
-    for part in msg.walk():
-        if part.get_content_type() == content_type and not _is_attachment(part):
+    for part, nested in _parts(msg):
+        if not nested and part.get_content_type() == content_type and not _is_attachment(part):
             return part
     return None
 
@@ -124,24 +172,23 @@ def _body(msg: Message) -> Message | None:
     return body
 
 
-def _content(part: Message, decode: Callable[[bytes, str | None], str]) -> str:
+def _content(part: Message, decode: Decoder) -> str:
     payload = part.get_payload(decode=True)
     if isinstance(payload, bytes):
         return decode(payload, part.get_content_charset())
     return str(part.get_payload() or "")
 
 
-def _attachments(msg: Message, body: Message | None) -> Iterator[Attachment]:
-    for part in msg.walk():
+def _attachments(parts: list[tuple[Message, bool]], body: Message | None) -> Iterator[Attachment]:
+    for part, _ in parts:
         if part is body or part.is_multipart():
             continue
-        filename = _filename(part)
         if part.get_content_maintype() == "text" and not _is_attachment(part):
-            continue  # the other alternative of the body, not a file
+            continue  # the other alternative of a body, not a file
         payload = part.get_payload(decode=True)
         data = payload if isinstance(payload, bytes) else b""
         yield Attachment(
-            filename=filename or "attachment",
+            filename=_filename(part) or "attachment",
             content_type=part.get_content_type(),
             size=len(data),
             data=data,

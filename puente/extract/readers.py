@@ -41,11 +41,14 @@ def read(data: bytes, name: str = "", max_bytes: int = MAX_BYTES) -> list[Source
     if not data.strip():
         raise ReadError(f"{label} is empty")
     kind = detect(data, name)
-    if kind == "mbox":
-        return _read_mbox(data, label)
-    if kind == "email":
-        _require_text(data, label)
-        return [mail.read_message(data, name, decode_lenient)]
+    try:
+        if kind == "mbox":
+            return _read_mbox(data, label)
+        if kind == "email":
+            _require_text(data, label)
+            return [mail.read_message(data, name, decode_lenient)]
+    except mail.TooDeep as exc:
+        raise ReadError(f"{label}: {exc}") from exc
     text = decode(data, label, _declared_charset(data) if kind == "html" else None)
     if kind == "html":
         body, title = html_to_text(text)
@@ -146,7 +149,14 @@ def _ascii_view(head: bytes) -> bytes:
 
 def _read_mbox(data: bytes, label: str) -> list[SourceDocument]:
     _require_text(data, label)
-    docs = [mail.read_message(chunk, "", decode_lenient) for chunk in mail.split_mbox(data) if chunk.strip()]
+    docs = []
+    for chunk in mail.split_mbox(data):
+        if not chunk.strip():
+            continue
+        try:
+            docs.append(mail.read_message(chunk, "", decode_lenient))
+        except mail.TooDeep:
+            continue  # one hostile message should not hide the rest of the mailbox
     if not docs:
         raise ReadError(f"{label} holds no messages")
     return docs

@@ -193,6 +193,23 @@ def test_it_reads_an_email_in_a_legacy_charset():
     assert doc.text.strip() == "Feliz año nuevo – clínica el 16 de enero"
 
 
+def test_it_shows_a_forwarded_newsletter_inline_after_the_note():
+    inner = EmailMessage()
+    inner["From"], inner["Subject"] = "Casa Luz <news@casaluz.example.org>", "Casa Luz Weekly"
+    inner["Date"] = "Mon, 23 Nov 2026 08:00:00 -0600"
+    inner.set_content((SAMPLES / "casa-luz-weekly-2026-11-23.txt").read_text(encoding="utf-8"))
+    outer = EmailMessage()
+    outer["From"], outer["Subject"] = "Ana <ana@partner.example.org>", "Fwd: Casa Luz Weekly"
+    outer.set_content("FYI, worth sharing with our families.")
+    outer.add_attachment(inner)
+    [doc] = read(bytes(outer), "fwd.eml")
+    note, forwarded = doc.text.split("---------- Forwarded message ----------\n")
+    assert note.strip() == "FYI, worth sharing with our families."
+    assert forwarded.startswith("From: Casa Luz <news@casaluz.example.org>\nDate: Mon, 23 Nov 2026")
+    assert "\n\nKnow Your Rights Night at Lozano Library\n\n" in forwarded
+    assert doc.source == "Ana <ana@partner.example.org>" and doc.attachments == ()
+
+
 def test_it_refuses_a_binary_file_named_eml():
     with pytest.raises(ReadError, match="not text"):
         read(b"\x00\x01\x02binary", "fake.eml")

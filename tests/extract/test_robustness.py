@@ -101,6 +101,16 @@ def test_it_reads_nested_html_to_its_text():
     assert doc.text == "deep\n"
 
 
+def test_it_refuses_a_mime_bomb_in_one_line():
+    data = b'From: a@example.org\nSubject: bomb\nContent-Type: multipart/mixed; boundary="b0"\n\n'
+    data += b"".join(
+        b'--b%d\nContent-Type: multipart/mixed; boundary="b%d"\n\n' % (i - 1, i) for i in range(1, 3000)
+    )
+    with pytest.raises(ReadError, match="nest too deeply") as exc:
+        read(data + b"--b2999\nContent-Type: text/plain\n\nhello\n", "bomb.eml")
+    assert "\n" not in str(exc.value)
+
+
 def test_it_refuses_binary_junk():
     with pytest.raises(ReadError, match="not text"):
         read(random.Random(1).randbytes(5000), "junk.txt")
