@@ -69,14 +69,36 @@ def _stored(db: Path) -> int:
         return 0
 
 
-def test_a_killed_ingest_leaves_only_whole_documents_and_a_rerun_completes(tmp_path):
-    data, letters = tmp_path / "var", tmp_path / "letters"
-    data.mkdir()
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory) -> Path:
+    """A data folder with a migrated SQLite database, shared by this file's tests (migrating is slow)."""
+    data = tmp_path_factory.mktemp("var")
+    subprocess.run([*PUENTE, "migrate", "-v0"], env=_env(data), check=True, cwd=ROOT, capture_output=True)  # noqa: S603
+    return data
+
+
+def test_the_worker_stops_cleanly_on_sigterm(migrated):
+    worker = subprocess.Popen(  # noqa: S603
+        [*PUENTE, "worker", "--interval", "0.2"], env=_env(migrated), cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    seen = [worker.stdout.readline() for _ in range(1)]
+    while "started" not in seen[-1] and seen[-1] and len(seen) < 100:  # startup logs come first
+        seen.append(worker.stdout.readline())
+    assert "started" in seen[-1], seen
+    time.sleep(0.5)
+    worker.send_signal(signal.SIGTERM)
+    output, _ = worker.communicate(timeout=30)
+    assert worker.returncode == 0, output
+    assert "Traceback" not in output
+
+
+def test_a_killed_ingest_leaves_only_whole_documents_and_a_rerun_completes(migrated, tmp_path):
+    data, letters = migrated, tmp_path / "letters"
     letters.mkdir()
     for n in range(FILES):
         (letters / f"letter-{n:03d}.txt").write_text(_letter(n))
     env, db = _env(data), data / "puente.sqlite3"
-    subprocess.run([*PUENTE, "migrate", "-v0"], env=env, check=True, cwd=ROOT, capture_output=True)  # noqa: S603
 
     run = subprocess.Popen(  # noqa: S603
         [*PUENTE, "ingest", str(letters)], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
