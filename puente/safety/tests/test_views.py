@@ -155,6 +155,19 @@ def test_it_makes_the_cards_pdf(client, db, tmp_path):
     assert "اعرف حقوقك" in _pdf_text(response.content, tmp_path)
 
 
-def test_it_registers_rights_cards_in_the_admin(admin_user, client):
-    client.force_login(admin_user)
-    assert client.get("/en/admin/safety/rightscard/").status_code == 200
+def test_it_lets_editors_edit_rights_cards_with_an_audit_entry(editor_client):
+    from puente.catalog.models import AuditLog
+
+    card = RightsCard.objects.get(language="pl", for_officer=False)
+    assert editor_client.get("/en/admin/safety/rightscard/").status_code == 200
+    data = {"language": "pl", "title": "Twoje prawa", "body": card.body, "order": 1, "needs_legal_review": ""}
+    response = editor_client.post(f"/en/admin/safety/rightscard/{card.pk}/change/", data)
+    assert response.status_code == 302
+    card.refresh_from_db()
+    assert card.title == "Twoje prawa" and not card.needs_legal_review
+    entry = AuditLog.objects.get(model="safety.RightsCard")
+    assert entry.before["title"] == "Poznaj swoje prawa" and entry.after["title"] == "Twoje prawa"
+
+
+def test_it_keeps_partners_out_of_the_rights_cards_admin(partner_client):
+    assert partner_client.get("/en/admin/safety/rightscard/").status_code in (302, 403)
