@@ -26,6 +26,7 @@ SKIPPED = frozenset({"script", "style", "head", "title", "template", "noscript",
 VOID = frozenset(
     {"br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "wbr"}
 )
+LONG_ENTRY = 80  # characters: a list entry longer than this is a paragraph of its own
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A "<" that opens a real token; any other "<" is text. The classes stop at the next "<", so
 # every scan is bounded by the distance to it and the whole pass stays linear.
@@ -41,7 +42,9 @@ class _TextBuilder(HTMLParser):
         self.hidden: tuple[str, int] | None = None  # (tag, depth) of a skipped or display:none element
         self.marker = False  # a list marker was just written: its text follows on the same line
         self.pre = 0
-        self.lists: list[list] = []  # [kind, next number, type] per open list
+        # Per open list: [kind, next number, type, size when its current item began, that item was long].
+        self.lists: list[list] = []
+        self.size = 0  # characters written so far: item lengths without re-joining the output
         self.link: tuple[str, int] | None = None  # (href, index in out where the link text starts)
         self.title: list[str] = []
         self.in_title = False
@@ -56,6 +59,7 @@ class _TextBuilder(HTMLParser):
             self.out.append("\n" * self.newlines)
             self.newlines = 0
         self.marker = False
+        self.size += len(text)
         self.out.append(text)
 
     # -- tokenizer callbacks -------------------------------------------------------------
@@ -117,11 +121,15 @@ class _TextBuilder(HTMLParser):
         elif tag in ("ul", "ol"):
             self.brk(1 if self.lists else 2)
             start = attrs.get("start") or "1"
-            self.lists.append([tag, int(start) if start.isdigit() else 1, attrs.get("type") or "1"])
+            self.lists.append([tag, int(start) if start.isdigit() else 1, attrs.get("type") or "1", 0, False])
         elif tag == "li":
-            self.brk(1)
+            # Entries that read as paragraphs get a blank line between them, as in a plain-text
+            # newsletter; short facts stay on consecutive lines, as one block.
+            self.brk(2 if self.lists and self.lists[-1][4] else 1)
             self.emit("  " * min(3, max(0, len(self.lists) - 1)) + self._marker())  # capped: no bombs
             self.marker = True
+            if self.lists:
+                self.lists[-1][3] = self.size
         elif tag in PARAGRAPHS:
             self.brk(2)
             self.pre += tag == "pre"
@@ -138,6 +146,8 @@ class _TextBuilder(HTMLParser):
             self.link = (attrs.get("href") or "", len(self.out))
 
     def _close(self, tag: str) -> None:
+        if tag == "li" and self.lists:
+            self.lists[-1][4] = self.size - self.lists[-1][3] > LONG_ENTRY
         if tag in HEADINGS:
             self.brk(2)
         elif tag in ("ul", "ol"):

@@ -101,6 +101,14 @@ def test_it_writes_list_items_as_bullets_and_numbers():
     assert text == "• one\n• two\n\nI. a\nII. b\n"
 
 
+def test_it_separates_paragraph_long_list_entries_by_a_blank_line():
+    long = "Tracks state legislation on licenses and tuition; meets monthly on Zoom with partners."
+    text, _ = html_to_text(
+        f"<ol type='i'><li>{long}</li><li>{long}</li></ol><ul><li>short</li><li>fact</li></ul>"
+    )
+    assert text == f"i. {long}\n\nii. {long}\n\n• short\n• fact\n"
+
+
 def test_it_keeps_a_link_target_unless_the_text_already_shows_it():
     text, _ = html_to_text(
         '<p><a href="https://x.example.org/rsvp">RSVP here</a>, <a href="https://x.example.org">x.example.org</a>,'
