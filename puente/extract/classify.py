@@ -46,8 +46,9 @@ _FIELD = re.compile(r"^[^\w\n]{0,3}(\w+(?: \w+)?)\s?:", re.MULTILINE)  # 'Time: 
 _PRESS_LINE = re.compile(r"(?:\d{1,2}[.)]\s+|[-•·*]\s+)?([A-Z0-9][\w.&'’ -]{0,40}?)(?::| [—–-]) (\S.*)")
 _DIGITS = re.compile(r"\d{3}")
 _NUMBERED = re.compile(r"\s{0,6}\d{1,2}[.)]\s+\S")
-_NUMERIC_DATE = re.compile(
-    r"(?<![\d/.-])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?:/(?:\d{4}|\d{2}))?(?![\d/])"
+_NUMERIC_DATE = re.compile(  # '12/16' or '19/12': day and month in either order
+    r"(?<![\d/.-])(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])|(?:3[01]|[12]\d|0?[1-9])/(?:1[0-2]|0?[1-9]))"
+    r"(?:/(?:\d{4}|\d{2}))?(?![\d/])"
 )
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|º)?")
 
@@ -69,6 +70,7 @@ def _cues() -> _Cues:
         tagged += [(w, kind) for kind, words in data.get("kinds", {}).items() for w in words]
         tagged += [(w, signal) for signal in ("past", "recurring", "reported") for w in data.get(signal, ())]
     tagged += [(w, "about") for w in lexicon.merged("segment", "about")]
+    tagged += [(w, "posting") for w in lexicon.merged("segment", "job_titles")]
 
     def words(key: str, kind: str = "kinds") -> frozenset[str]:
         return frozenset(" ".join(tokens(w)) for w in lexicon.merged(kind, key))
@@ -93,8 +95,9 @@ def classify(seg: Segment, language: str | None) -> str:
 
 def scores_for(title: str, text: str) -> dict[str, float]:
     """Points per kind (exposed for tests and for tuning the data files)."""
-    if text.startswith(title):
-        text = text[len(title) :]
+    at = text.find(title, 0, len(title) + 12) if title else -1
+    if at >= 0:  # the heading stands at the text's start, maybe behind a marker ('📅 *Title*')
+        text = text[at + len(title) :]
     words = [tokens(title), tokens(text[:_LEAD]), tokens(text[_LEAD:])]
     found = [_cues().index.find(w) for w in words]
     scores = dict.fromkeys(KINDS, 0.0)
@@ -145,9 +148,11 @@ def _dated(words: list[str], text: str = "") -> bool:
 def _shape_evidence(scores: dict, title: str, text: str, words: list[list[str]], found: list[dict]) -> None:
     if _press_list(text):
         scores["press"] += 10
-    if any("recurring" in hits for hits in found):
-        scores["service"] += 4
+    if any("recurring" in hits for hits in found) and not scores["job"]:
+        scores["service"] += 4  # standing hours; in a job offer they are the job's hours
     scores["news"] += len(found[1].get("past", ()))
+    if "posting" in found[0]:
+        scores["job"] += 8  # 'Oferta de empleo: …', 'Now hiring: …' in the title settles it
     if "reported" in found[0]:
         scores["news"] += 3  # '… was selected as…': a title that reports
     if _cues().index.find(tokens(f"{title} {text}"[:_OPENING])).get("about"):

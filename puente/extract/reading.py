@@ -62,7 +62,7 @@ class Reader:
         short = len(s) <= 80 and len(s.split()) <= 8
         if short and len(blk.lines) <= 6 and (self.c.sign_off.match(s) or _closing_shape(blk)):
             return "signoff"
-        if short and ("footer" in self.tags(i) or s.startswith("©")):
+        if len(s) <= 160 and ("footer" in self.tags(i) or s.startswith("©")):
             return "footer"
         if len(blk.lines) <= 4 and any(len(x) <= 160 and self._footer_line(x) for x in blk.lines[1:]):
             return "footer"
@@ -159,11 +159,23 @@ def _split_headed(blocks: list[structure.Block], text: str, c: Cues) -> list[str
 
 def _heads_block(blk: structure.Block, c: Cues) -> bool:
     first, second = blk.lines[0], blk.lines[1]
-    if heading_shape(first) != "strong" or is_date_line(first, c.date_words) or c.sign_off.match(first):
+    shape = heading_shape(first)
+    if shape is None or (shape == "weak" and not first.rstrip("*_ ").endswith(("?", "!"))):
         return False
-    if ":" in first and _FIELD.match(second):
-        return False  # 'Dates: …' over 'Hours: …' is a block of details, not a heading over text
-    return sentence_end(second) and words(second) >= 6
+    if is_date_line(first, c.date_words) or c.sign_off.match(first):
+        return False
+    if detail_line(first, c):
+        return False  # 'Dates: October 22, …' over 'Hours: …' is a block of details, not a heading
+    return words(second) >= 6 and (sentence_end(second) or ". " in second)
+
+
+def detail_line(s: str, c: Cues) -> bool:
+    """'Clinic Dates: October 22, …', 'Hours: 5 pm': a label whose value is a date, time or number."""
+    label, sep, value = s.partition(": ")
+    if not sep or not _FIELD.match(s):
+        return False
+    first = value.split(" ", 1)[0].strip(",.").casefold()
+    return first[:1].isdigit() or first in c.date_words
 
 
 def _is_note(line: str, c: Cues) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import lists
 from .model import Segment
 from .phrases import tokens
-from .reading import Reader, contact_line
+from .reading import Reader, contact_line, detail_line
 from .shapes import decorated, heading_shape, lead_title, sentence_end, undecorated, words
 
 _INTRO_WINDOW = 4  # an issue's intro stands among its first blocks
@@ -229,12 +229,11 @@ class _Segmenter(Reader):
     def _continues(self, i: int) -> bool:
         """A paragraph that can only follow another: a pointer, a lower-case start, a 'Label:' block."""
         s = self.head(i)
-        label = s.partition(": ")[0]
         return (
             self.is_pointer(i)
             or not s[:1].isupper()
             or s.endswith(":")
-            or (label != s and words(label) <= 2 and len(self.b[i].lines) > 1)
+            or detail_line(s, self.c)
             or words(s) <= 4
         )
 

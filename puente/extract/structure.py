@@ -16,7 +16,9 @@ _MARKER = re.compile(
     rf"[{_SPACE}]*(?:(?P<bullet>[{re.escape(_BULLETS)}])|(?P<digit>\d{{1,3}})[.)]"
     rf"|(?P<roman>[IVXLC]{{2,6}}|[IVX]|[ivxlc]{{2,6}}|[ivx])[.)]|(?P<letter>[A-Za-z])[.)])[{_SPACE}]+(?=\S)"
 )
-_RULE = re.compile(rf"[{_SPACE}]*[-*_=~•·#]([{_SPACE}]*[-*_=~•·#]){{2,}}[{_SPACE}]*")
+_RULE = re.compile(
+    rf"[{_SPACE}]*[-*_=~•·#\u2500-\u257f]([{_SPACE}]*[-*_=~•·#\u2500-\u257f]){{2,}}[{_SPACE}]*"
+)
 
 
 @dataclass(frozen=True, slots=True)
