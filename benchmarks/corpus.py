@@ -59,7 +59,10 @@ def blocks_by_language() -> dict[str, list[str]]:
     pools: dict[str, list[str]] = {"en": [], "es": []}
     for path in SOURCES:
         for doc in read(path.read_bytes(), path.name):
-            lang = "es" if re.search(r"\b(de|para|nuestra|las)\b", doc.text[:2000]) else "en"
+            if re.search(r"\b(się|dla|oraz|naszą)\b", doc.text):
+                continue  # Polish: too few blocks for a pool of its own
+            spanish = len(re.findall(r"\b(?:de|para|nuestra|las|los|el)\b", doc.text))
+            lang = "es" if spanish > len(re.findall(r"\b(?:the|and|to|of)\b", doc.text)) else "en"
             pools[lang].extend(b.strip() for b in re.split(r"\n\s*\n", doc.text) if len(b.strip()) > 40)
     return pools
 
