@@ -186,7 +186,8 @@ def _parts(chunk: list[Token]) -> list[list[Token]]:
     for i, t in enumerate(chunk):
         nxt = chunk[i + 1] if i + 1 < len(chunk) else None
         if t.kind == "conn" and t.text in words.splitters and current and _starts_name(chunk, i + 1):
-            if _ends_orgish(current) and org_span(chunk[i + 1 :]) is not None:
+            rest = org_span(chunk[i + 1 :])
+            if _ends_orgish(current) and rest is not None and rest[0].start <= chunk[i + 1].start + 1:
                 parts.append(current)
                 current = []
                 continue
@@ -250,7 +251,12 @@ def _strip_leading(part: list[Token]) -> list[Token]:
         ),
         None,
     )
-    if spanish is not None and not any(f in words.heads for t in toks[:spanish] for f in t.forms):
+    if (
+        spanish is not None
+        and toks[0].text not in words.heads_initial
+        and not (toks[0].text in _ARTICLES and toks[1].text in words.heads_initial)
+        and not any(f in words.heads for t in toks[:spanish] for f in t.forms)
+    ):
         toks = toks[spanish - 1 if toks[spanish - 1].text in _ARTICLES else spanish :]
     inner_the = next((i for i, t in enumerate(toks) if i > 0 and t.text == "The"), None)
     if inner_the is not None and _name_end(toks[inner_the:]) is not None:

@@ -24,6 +24,8 @@ _DEFINITION = re.compile(
 )
 _REVERSE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,9})\s*\(([A-Z][^()\n]{3,90})\)")
 _ADDRESS_AFTER = re.compile(r"(?:[’']s)?(?:,|\s*\()\s*\d{1,6}\s+\w")
+_ARTICLES = frozenset({"El", "La", "Los", "Las"})
+_OPENS_SENTENCE = re.compile(r"(?:^|\n|[.!?:]\s)[\s*•·\-–—\"“¡¿]*$")
 _LOWER = re.compile(r"[a-zà-ÿ]")
 _PROGRAM_AFTER = re.compile(r"\s*(?:program|programa|programme|campaign|campaña|act|ley)\b", re.I)
 
@@ -39,7 +41,7 @@ def acronyms(text: str) -> dict[str, str]:
         found.setdefault(key, value)
     for key in _repeated(text, runs, found):
         found.setdefault(key, key)
-    for name in org_lists.self_described(text, runs):
+    for name in [*org_lists.self_described(text, runs), *_articled_names(text, runs)]:
         found.setdefault(name, name)
     return found
 
@@ -49,13 +51,12 @@ def find(text: str, acronyms: dict[str, str]) -> tuple[str, ...]:
     toks = tokens(text)
     found: list[tuple[int, int, str]] = []
     for chunk in chunks(toks):
-        found += [
-            (s[0].start, s[-1].end, span_text(text, s)) for s in org_spans(chunk) if not _venue(text, s)
-        ]
+        found += [_without_article(text, s, acronyms) for s in org_spans(chunk) if not _venue(text, s)]
         found += _known_acronyms(chunk)
     found += _known_names(text)
     found += _document_names(text, toks, acronyms)
     found += org_lists.listed(text)
+    found = [f for f in found if _ADDRESS_AFTER.match(text, f[1]) is None]  # venues: where, not who
     return _resolve(_outside_definitions(text, found), acronyms)
 
 
@@ -70,6 +71,30 @@ def _outside_definitions(text: str, found: list[tuple[int, int, str]]) -> list[t
         i = bisect.bisect_left(starts, f[0]) - 1
         if not (i >= 0 and inside[i][0] < f[0] and f[1] <= inside[i][1]):
             out.append(f)
+    return out
+
+
+def _without_article(text: str, span: list[Token], acronyms: dict[str, str]) -> tuple[int, int, str]:
+    """'La Ciudad de San Antonio quiere …': a capital article opening a sentence is the sentence's,
+    not the name's, unless the document writes it capitalised mid-sentence too ('at El Centro de la Raza')."""
+    name = span_text(text, span)
+    if len(span) > 2 and span[0].text in _ARTICLES and _sentence_start(text, span[0].start):
+        if name not in acronyms:
+            return (span[1].start, span[-1].end, name[span[1].start - span[0].start :])
+    return (span[0].start, span[-1].end, name)
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    return _OPENS_SENTENCE.search(text, max(0, at - 8), at) is not None
+
+
+def _articled_names(text: str, runs: list[list[Token]]) -> list[str]:
+    """Names whose capital article stands mid-sentence: the article is part of the name."""
+    out = []
+    for chunk in runs:
+        for span in org_spans(chunk):
+            if span[0].text in _ARTICLES and len(span) > 2 and not _sentence_start(text, span[0].start):
+                out.append(span_text(text, span))
     return out
 
 

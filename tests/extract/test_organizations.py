@@ -127,3 +127,21 @@ def test_it_finds_most_organizations_of_the_seed_newsletters():
 def test_it_never_raises(text):
     acronyms = organizations.acronyms(text)
     assert all(isinstance(o, str) and o for o in organizations.find(text, acronyms))
+
+
+def test_it_reads_a_name_after_an_organization_noun():
+    assert orgs("El comedor comunitario La Olla busca cocinero.") == ("La Olla",)
+
+
+def test_it_drops_an_article_that_only_opens_the_sentence():
+    assert orgs("La Ciudad de San Antonio quiere escuchar a las familias.") == ("Ciudad de San Antonio",)
+
+
+def test_it_keeps_an_article_the_document_writes_mid_sentence():
+    document = "El Centro de la Raza hosted a camp.\n\nWe met at El Centro de la Raza."
+    acronyms = organizations.acronyms(document)
+    assert organizations.find("El Centro de la Raza hosted a camp.", acronyms) == ("El Centro de la Raza",)
+
+
+def test_it_does_not_take_a_venue_with_a_street_address_for_an_organization():
+    assert orgs("Location: Immigrant Legal Resource Center, 1663 Mission Street, Suite 602") == ()
