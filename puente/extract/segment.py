@@ -222,9 +222,18 @@ class _Segmenter(Reader):
         if self.is_pointer(i) and st.current is None and not st.chain:
             return
         cur = st.current
+        if cur is not None and not st.chain and self._link_entry(i) and self._link_entry(i - 1):
+            self._close(st)  # 'Rental assistance chart:' over its link, one after another: a list of links
         if cur is not None and not st.chain and not (cur.headed or cur.about) and not self._continues(i):
             self._close(st)  # unheaded items are one paragraph each ('Quick hits' newsletters)
         self._body(st, i)
+
+    def _link_entry(self, i: int) -> bool:
+        """A line ending in ':' over the link it describes."""
+        blk = self.b[i] if 0 <= i < self.n else None
+        if blk is None or blk.kind != "para" or len(blk.lines) < 2 or not blk.head.endswith(":"):
+            return False
+        return all(" " not in x and ("://" in x or x.startswith("www.")) for x in blk.lines[1:])
 
     def _continues(self, i: int) -> bool:
         """A paragraph that can only follow another: a pointer, a lower-case start, a 'Label:' block."""
