@@ -175,7 +175,7 @@ def detail_line(s: str, c: Cues) -> bool:
     if not sep or not _FIELD.match(s):
         return False
     first = value.split(" ", 1)[0].strip(",.").casefold()
-    return first[:1].isdigit() or first in c.date_words
+    return first[:1].isdigit() or first in c.calendar
 
 
 def _is_note(line: str, c: Cues) -> bool:

@@ -27,6 +27,7 @@ class Cues:
     job_section: frozenset[str]
     date_words: frozenset[str]  # month and weekday names and their glue ('de', 'of')
     months: frozenset[str]
+    calendar: frozenset[str]  # month and weekday names
     month_year: re.Pattern[str]  # an issue name ending in a month and year ('Cuentos…: July 2025')
 
 
@@ -60,6 +61,7 @@ def cues() -> Cues:
         job_section=frozenset(_words("job_sections")),
         date_words=frozenset(_words("months") + _words("weekdays") + _words("date_glue")),
         months=frozenset(_words("months")),
+        calendar=frozenset(_words("months") + _words("weekdays")),
         month_year=re.compile(
             rf"(?<!\w)(?:{_alt('months')})\.?(?:\s+(?:{_alt('date_glue')}))?\s+\d{{4}}\W*$", re.IGNORECASE
         ),
