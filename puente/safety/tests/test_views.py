@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 
 import pytest
 
+from conftest import need
 from puente.catalog.models import Organization, Page, Topic
 from puente.safety.models import RightsCard
 
@@ -22,6 +24,10 @@ def legal_org(db):
 
 
 def _pdf_text(data: bytes, tmp_path) -> str:
+    need(
+        shutil.which("pdftotext") is not None,
+        "poppler-utils is not installed (apt-get install poppler-utils)",
+    )
     path = tmp_path / "x.pdf"
     path.write_bytes(data)
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout.decode()  # noqa: S603,S607
@@ -93,6 +99,11 @@ def test_it_makes_an_arabic_pdf_with_arabic_text(client, db, tmp_path):
 
 @pytest.mark.parametrize("language", ["hi", "zh-hans"])
 def test_it_makes_pdfs_whose_fonts_cover_the_language(client, db, tmp_path, language):
+    fonts = subprocess.run(["fc-list", ":", "family"], capture_output=True).stdout.decode()  # noqa: S603,S607
+    need(
+        "Noto Sans CJK SC" in fonts,
+        "Noto fonts are not installed (apt-get install fonts-noto-core fonts-noto-cjk)",
+    )
     name = {"hi": "सुनीता", "zh-hans": "王小明"}[language]
     response = client.post(f"/{language}/safety/plan/", {"full_name": name, "action": "card-pdf"})
     assert name in _pdf_text(response.content, tmp_path)
@@ -171,3 +182,9 @@ def test_it_lets_editors_edit_rights_cards_with_an_audit_entry(editor_client):
 
 def test_it_keeps_partners_out_of_the_rights_cards_admin(partner_client):
     assert partner_client.get("/en/admin/safety/rightscard/").status_code in (302, 403)
+
+
+def test_it_falls_back_to_the_english_cards_when_a_language_has_none(client, db):
+    RightsCard.objects.filter(language="pl").delete()
+    body = client.get("/pl/safety/cards/").content.decode()
+    assert "Know your rights" in body and body.count('class="card-pair"') == 4
