@@ -23,6 +23,7 @@ class Span:
     start: int
     end: int
     label: str  # e.g. the item's number on the page
+    href: str = ""  # where its form is; "#item-<key>" by default
 
 
 def highlight(text: str, spans: Iterable[Span]) -> SafeString:
@@ -34,8 +35,9 @@ def highlight(text: str, spans: Iterable[Span]) -> SafeString:
         if end <= start:
             continue
         out.append(escape(text[pos:start]))
+        href = escape(span.href or f"#item-{span.key}")
         out.append(
-            f'<mark id="span-{span.key}"><a class="span-label" href="#item-{span.key}">{escape(span.label)}</a>'
+            f'<mark id="span-{span.key}"><a class="span-label" href="{href}">{escape(span.label)}</a>'
             f"{escape(text[start:end])}</mark>"
         )
         pos = end

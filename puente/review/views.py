@@ -42,6 +42,7 @@ from .forms import (
 from .highlight import Span, clean_html, highlight
 
 PAGE_SIZE = 50
+ITEMS_PER_PAGE = 12
 
 
 def desk_member(view):
@@ -128,36 +129,53 @@ def _documents_awaiting() -> list[Document]:
 @editors_only
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     doc = get_object_or_404(Document.objects.select_related("source__organization"), pk=pk)
-    items = list(
-        doc.items.select_related("story")
+    items = list(doc.items.only("pk", "span_start", "span_end", "position").order_by("position"))
+    # A newsletter can hold a hundred items: the text shows every span, the forms come a page at a time.
+    page = Paginator(items, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    numbers = {item.pk: n for n, item in enumerate(items, 1)}
+    spans = [
+        Span(i.pk, i.span_start, i.span_end, str(numbers[i.pk]), _anchor(i, page, n // ITEMS_PER_PAGE + 1))
+        for n, i in enumerate(items)
+        if i.span_start is not None and i.span_end
+    ]
+    shown = list(
+        Item.objects.filter(pk__in=[i.pk for i in page.object_list])
+        .select_related("story")
         .prefetch_related("topics", "events", "contacts")
         .order_by("position")
     )
-    spans = [
-        Span(i.pk, i.span_start, i.span_end, str(n))
-        for n, i in enumerate(items, 1)
-        if i.span_start is not None and i.span_end
-    ]
-    forms = [(n, item, *_item_forms(item)) for n, item in enumerate(items, 1)]
+    topic_choices = list(ItemForm().fields["topics"].choices)
+    forms = [(numbers[item.pk], item, *_item_forms(item, topic_choices=topic_choices)) for item in shown]
     html = bytes(doc.raw).decode("utf-8", "replace") if doc.format == "html" else ""
     context = {
         "doc": doc,
         "marked": highlight(doc.text, spans),
         "clean_html": clean_html(html) if html else "",
         "forms": forms,
+        "page": page,
+        "item_count": len(items),
         "attachments": list(doc.attachments.all()),
         "zones": ZONES,
     }
     return render(request, "review/document.html", context)
 
 
-def _item_forms(item: Item, data=None) -> tuple:
+def _anchor(item: Item, page, number: int) -> str:
+    on_page = number == page.number
+    return f"#item-{item.pk}" if on_page else f"?page={number}#item-{item.pk}"
+
+
+def _item_forms(item: Item, data=None, topic_choices=None) -> tuple:
     """The item's form with its events and contacts formsets (prefixes keep many on one page)."""
-    return (
-        ItemForm(data, instance=item, prefix=f"item-{item.pk}"),
-        EventFormSet(data, instance=item, prefix=f"ev-{item.pk}"),
-        ItemContactFormSet(data, instance=item, prefix=f"ct-{item.pk}"),
-    )
+    form = ItemForm(data, instance=item, prefix=f"item-{item.pk}")
+    events = EventFormSet(data, instance=item, prefix=f"ev-{item.pk}")
+    contacts = ItemContactFormSet(data, instance=item, prefix=f"ct-{item.pk}")
+    if topic_choices is not None and data is None:
+        # Read-only rendering of many forms: reuse one topic list and the prefetched rows.
+        form.fields["topics"].widget.choices = topic_choices
+        events._queryset = list(item.events.all())
+        contacts._queryset = list(item.contacts.all())
+    return form, events, contacts
 
 
 @editors_only
@@ -217,9 +235,13 @@ def _save_item(request: HttpRequest, before: dict, form, events, contacts) -> No
 
 
 def _back(obj: Item) -> str:
-    if obj.document_id:
-        return reverse("review:document", args=[obj.document_id]) + f"#item-{obj.pk}"
-    return reverse("review:item", args=[obj.pk])
+    """The item's form on its document's page (the page of forms it falls on), else its own page."""
+    if not obj.document_id:
+        return reverse("review:item", args=[obj.pk])
+    earlier = Item.objects.filter(document_id=obj.document_id, position__lt=obj.position).count()
+    page = earlier // ITEMS_PER_PAGE + 1
+    query = f"?page={page}" if page > 1 else ""
+    return reverse("review:document", args=[obj.document_id]) + f"{query}#item-{obj.pk}"
 
 
 ACTIONS = {

@@ -114,6 +114,25 @@ def test_the_document_screen_marks_each_items_span_and_links_its_form(editor_cli
     assert page.count("csrfmiddlewaretoken") >= doc.items.count()
 
 
+def test_a_long_document_shows_every_span_and_a_page_of_forms(editor_client):
+    source = Source.objects.create(name="Partner", kind="upload", address="p")
+    text = "".join(f"Notice {n}. " for n in range(30))
+    doc = Document.objects.create(source=source, content_hash="b" * 64, raw=text.encode(), text=text)
+    items = [
+        _item(title=f"Notice {n}", document=doc, position=n, span_start=text.index(f"Notice {n}."),
+              span_end=text.index(f"Notice {n}.") + len(f"Notice {n}."))
+        for n in range(30)
+    ]  # fmt: skip
+    first = editor_client.get(f"/en/desk/documents/{doc.pk}/").content.decode()
+    assert first.count("<mark ") == 30
+    assert first.count('class="card item-card') == 12
+    assert f'href="#item-{items[0].pk}"' in first and f'href="?page=2#item-{items[12].pk}"' in first
+    second = editor_client.get(f"/en/desk/documents/{doc.pk}/?page=2").content.decode()
+    assert f'id="item-{items[12].pk}"' in second and f'id="item-{items[0].pk}"' not in second
+    approved = editor_client.post(f"/en/desk/items/{items[13].pk}/approve/")
+    assert approved["Location"] == f"/en/desk/documents/{doc.pk}/?page=2#item-{items[13].pk}"
+
+
 def test_html_with_scripts_is_stored_but_never_rendered(editor_client):
     html = (
         b'<html><body><h1>Clinic on Saturday</h1><p onclick="steal()">Free help at 10am.</p>'
