@@ -219,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             "PUENTE_DEBUG": "0",
             "PUENTE_LOG_LEVEL": "WARNING",
             "DJANGO_SETTINGS_MODULE": "puente.settings",
+            "GUNICORN_CMD_ARGS": "--timeout 120",  # a cold first request imports a lot under load
         }
         env.pop("DATABASE_URL", None)
         for command in (["migrate", "--no-input", "-v", "0"], ["collectstatic", "--no-input", "-v", "0"]):

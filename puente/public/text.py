@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import zoneinfo
 from urllib.parse import quote
 
@@ -15,8 +16,13 @@ RTL = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"}
 
 
 def babel_locale(language: str | None = None) -> Locale:
+    return _locale(to_locale(language or get_language() or "en"))
+
+
+@functools.cache  # six interface languages, and Locale objects keep their loaded data
+def _locale(name: str) -> Locale:
     try:
-        return Locale.parse(to_locale(language or get_language() or "en"))
+        return Locale.parse(name)
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en")
 

@@ -63,13 +63,15 @@ def _store(model: str, object_id: int, kind: str, language: str, text: str, date
             defaults={"kind": kind, "language": language, "text": folded, "date": date},
         )
         if connection.vendor == "sqlite":
-            _sqlite_store(entry.pk, folded)
+            _sqlite_store(entry.pk, folded, language)
 
 
-def _sqlite_store(entry_id: int, folded: str) -> None:
+def _sqlite_store(entry_id: int, folded: str, language: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
-        cursor.execute("INSERT INTO search_fts (rowid, text) VALUES (%s, %s)", [entry_id, folded])
+        cursor.execute(
+            "INSERT INTO search_fts (rowid, text, language) VALUES (%s, %s, %s)", [entry_id, folded, language]
+        )
         cursor.execute("DELETE FROM search_trigram WHERE rowid = %s", [entry_id])
         if without_spaces(folded):  # only text that needs trigrams pays for them
             cursor.execute("INSERT INTO search_trigram (rowid, text) VALUES (%s, %s)", [entry_id, folded])
@@ -148,7 +150,8 @@ def _store_batch(batch: list[Entry]) -> None:
         return
     with connection.cursor() as cursor:
         cursor.executemany(
-            "INSERT INTO search_fts (rowid, text) VALUES (%s, %s)", [(e.pk, e.text) for e in batch]
+            "INSERT INTO search_fts (rowid, text, language) VALUES (%s, %s, %s)",
+            [(e.pk, e.text, e.language) for e in batch],
         )
         spaceless = [(e.pk, e.text) for e in batch if without_spaces(e.text)]
         if spaceless:
@@ -168,16 +171,27 @@ def search(query: str, language: str, limit: int = 50) -> list[Entry]:
     return [found[i] for i in ids if i in found]
 
 
+# Ranking every match is what costs time when a word is in a third of everything: past this many
+# matches the newest come first instead (rowid order, which FTS5 walks without sorting).
+RANK_AT_MOST = 500
+
+
 def _sqlite_ids(terms: list[str], language: str, limit: int) -> list[int]:
     if any(without_spaces(t) for t in terms):
         return _sqlite_trigram_ids(terms, language, limit)
     match = " ".join(f'"{t}"*' for t in terms)
-    sql = (
-        "SELECT f.rowid FROM search_fts f JOIN search_entry e ON e.id = f.rowid "
-        "WHERE search_fts MATCH %s AND (e.language = '' OR e.language = %s) ORDER BY f.rank LIMIT %s"
-    )
+    where = "search_fts MATCH %s AND (language = '' OR language = %s)"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, language, limit])
+        cursor.execute(
+            f"SELECT rowid FROM search_fts WHERE {where} ORDER BY rowid DESC LIMIT %s",
+            [match, language, RANK_AT_MOST + 1],
+        )
+        newest = [row[0] for row in cursor.fetchall()]
+        if len(newest) > RANK_AT_MOST:
+            return newest[:limit]
+        cursor.execute(
+            f"SELECT rowid FROM search_fts WHERE {where} ORDER BY rank LIMIT %s", [match, language, limit]
+        )
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -199,17 +213,24 @@ def _postgres_ids(terms: list[str], language: str, limit: int) -> list[int]:
     if any(without_spaces(t) for t in terms):
         where = " AND ".join("text LIKE %s" for _ in terms)
         sql = f"SELECT id FROM search_entry WHERE {where} AND (language = '' OR language = %s) ORDER BY id DESC LIMIT %s"
-        params = [f"%{t}%" for t in terms] + [language, limit]
-    else:
-        tsquery = " & ".join(f"{t}:*" for t in terms)  # \w+ words only: nothing to escape
-        sql = (
-            "SELECT id FROM search_entry WHERE vector @@ to_tsquery('simple', %s) "
-            "AND (language = '' OR language = %s) "
-            "ORDER BY ts_rank(vector, to_tsquery('simple', %s)) DESC, id DESC LIMIT %s"
-        )
-        params = [tsquery, language, tsquery, limit]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [f"%{t}%" for t in terms] + [language, limit])
+            return [row[0] for row in cursor.fetchall()]
+    tsquery = " & ".join(f"{t}:*" for t in terms)  # \w+ words only: nothing to escape
+    where = "vector @@ to_tsquery('simple', %s) AND (language = '' OR language = %s)"
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(
+            f"SELECT id FROM search_entry WHERE {where} ORDER BY id DESC LIMIT %s",
+            [tsquery, language, RANK_AT_MOST + 1],
+        )
+        newest = [row[0] for row in cursor.fetchall()]
+        if len(newest) > RANK_AT_MOST:
+            return newest[:limit]
+        cursor.execute(
+            f"SELECT id FROM search_entry WHERE {where} "
+            "ORDER BY ts_rank(vector, to_tsquery('simple', %s)) DESC, id DESC LIMIT %s",
+            [tsquery, language, tsquery, limit],
+        )
         return [row[0] for row in cursor.fetchall()]
 
 

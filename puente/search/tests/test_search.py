@@ -99,3 +99,12 @@ def test_the_search_page_groups_results_and_logs_misses(client):
 def test_the_search_page_escapes_the_query(client):
     page = client.get("/en/search/", {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)" not in page
+
+
+def test_when_a_word_is_everywhere_the_newest_come_first(monkeypatch):
+    from puente.search import index
+
+    monkeypatch.setattr(index, "RANK_AT_MOST", 2)
+    made = [factories.item(title=f"Pantry update {n}") for n in range(4)]
+    found = [e.object_id for e in search("pantry", "en", 3)]
+    assert found == [made[3].pk, made[2].pk, made[1].pk]
