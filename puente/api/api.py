@@ -6,7 +6,7 @@ Every item, event and story starts from ``Item.objects.published()``.
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import UTC, datetime
 from uuid import UUID
 
 from django.conf import settings
@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
-from ninja import NinjaAPI, Query, Status
+from ninja import NinjaAPI, Path, Query, Status
 from ninja.errors import HttpError
 
 from puente.accounts.roles import partner_organization
@@ -54,9 +54,14 @@ def paginate(queryset, page: int, page_size: int) -> tuple[list, dict]:
 
 
 def aware(moment: datetime | None) -> datetime | None:
-    if moment is None or timezone.is_aware(moment):
-        return moment
-    return timezone.make_aware(moment)
+    """An aware UTC datetime; 422 for moments the database cannot hold (year 1 minus an offset)."""
+    if moment is None:
+        return None
+    try:
+        moment = moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError) as exc:
+        raise HttpError(422, "date out of range") from exc
 
 
 def published_items():
@@ -241,7 +246,7 @@ def list_organizations(
     response={200: schemas.OrganizationOut, 404: schemas.Error},
     tags=["organizations"],
 )
-def get_organization(request, slug: str):
+def get_organization(request, slug: str = Path(..., pattern=schemas.SLUG)):
     return organization_out(get_object_or_404(Organization.objects.prefetch_related("areas"), slug=slug))
 
 

@@ -107,12 +107,23 @@ class OrganizationPage(Page):
     results: list[OrganizationOut]
 
 
+def no_nul(value):
+    """PostgreSQL refuses NUL characters in text; say so instead of failing."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("text may not contain NUL characters")
+    if isinstance(value, list) and any("\x00" in v for v in value if isinstance(v, str)):
+        raise ValueError("text may not contain NUL characters")
+    return value
+
+
 class EventIn(Schema):
     start: datetime
     end: datetime | None = None
     timezone: str = Field("America/Chicago", max_length=64)
     location: str = Field("", max_length=300)
     online: bool = False
+
+    _no_nul = field_validator("location", mode="after")(no_nul)
 
     @field_validator("timezone")
     @classmethod
@@ -132,6 +143,8 @@ class ItemIn(Schema):
     topics: list[str] = Field(default_factory=list, max_length=10)
     deadline: date | None = None
     events: list[EventIn] = Field(default_factory=list, max_length=10)
+
+    _no_nul = field_validator("title", "body", "topics", mode="after")(no_nul)
 
 
 class Submitted(Schema):

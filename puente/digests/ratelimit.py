@@ -11,6 +11,10 @@ WINDOW_SECONDS = 3600
 
 
 def client_ip(request) -> str:
+    """Behind Puente's reverse proxy (PUENTE_BEHIND_PROXY) the client is the proxy's last hop."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.SECURE_PROXY_SSL_HEADER and forwarded:
+        return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
 
 

@@ -130,3 +130,12 @@ def test_the_docs_page_loads_nothing_from_elsewhere(client):
     for source in sources:
         assert client.get(source).status_code == 200
     assert client.get("/api/openapi.json").json()["info"]["title"] == "Puente API"
+
+
+def test_text_postgresql_cannot_store_and_dates_it_cannot_hold_are_refused(client, partner):
+    headers = {"Authorization": f"Bearer {issue(partner.profile)}"}
+    payload = {"kind": "news", "title": "a\x00b", "body": "y"}
+    response = client.post("/api/items", payload, content_type="application/json", headers=headers)
+    assert response.status_code == 422
+    assert client.get("/api/items", {"since": "0001-01-01T00:00:00+01:00"}).status_code == 422
+    assert client.get("/api/organizations/a%00b").status_code in (404, 422)
