@@ -84,7 +84,7 @@ def _by_function_words(words: list[str]) -> str | None:
         return None
     ranked = sorted(hits.items(), key=lambda kv: kv[1], reverse=True)
     (lang, best), second = ranked[0], ranked[1][1] if len(ranked) > 1 else 0
-    if best >= 2 and best >= 3 * second + 1 and best * 12 >= min(len(words), _FUNCTION_WORDS_SAMPLE):
+    if best >= 2 and best >= 2 * second + 1 and best * 15 >= min(len(words), _FUNCTION_WORDS_SAMPLE):
         return lang
     return None
 

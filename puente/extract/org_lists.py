@@ -20,7 +20,6 @@ _LIST_SEPARATOR = re.compile(r"\s\*\s|;\s*")
 _LABEL = re.compile(r"^\s*(?:[-•·*]|\d{1,2}[.)])?\s*([^:\n—–]{1,60}?)(?::|\s[—–])\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-•·*●▪‣◦]|\d+[.)])\s+")
 _STREET = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Suite|Hwy|Way|Floor|Room)\b\.?")
-_NOUN_BEFORE = re.compile(r"(?<![\w-])([a-zà-ÿ][\w-]*(?: [a-zà-ÿ][\w-]*)?) $")
 _LIST_LABEL = re.compile(r"^\s*[^:;*\n]{1,40}:\s+")
 _BEFORE_DETAILS = re.compile(r":\s|\s\(")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -237,6 +236,16 @@ def _cued_lists(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _noun_before(text: str, at: int, nouns: frozenset[str]) -> bool:
+    """Whether 'nonprofit ' or 'comedor comunitario ' stands just before ``at``."""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    before = text[max(0, at - 40) : at - 1].rsplit(None, 2)
+    last = before[-1:]
+    two = before[-2:]
+    return bool(last and last[0].casefold() in nouns or len(two) == 2 and " ".join(two).casefold() in nouns)
+
+
 def _drop_leading(name: str) -> str:
     words = lexicon.org_words()
     parts = name.split(" ")
@@ -295,8 +304,7 @@ def self_described(text: str, runs: list[list[Token]]) -> list[str]:
         caps = [t for t in chunk if t.kind in ("cap", "acr")]
         if len(caps) < 2 and not (caps and _camel(caps[0].text)):
             continue
-        before = _NOUN_BEFORE.search(text, max(0, chunk[0].start - 40), chunk[0].start)
-        if before and {before.group(1).casefold(), before.group(1).split()[-1].casefold()} & words.org_nouns:
+        if _noun_before(text, chunk[0].start, words.org_nouns):
             name = text[chunk[0].start : chunk[-1].end]
             if not _person_shaped(name, strict=False):
                 out.append(name)

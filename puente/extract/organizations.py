@@ -37,11 +37,12 @@ def acronyms(text: str) -> dict[str, str]:
     for key, value in [*_defined(text), *_also_known_as(text)]:
         found.setdefault(key, value)
     runs = chunks(toks)
-    for key, value in _by_initials(text, runs, found):
+    named = [(chunk, org_spans(chunk)) for chunk in runs]
+    for key, value in _by_initials(text, named, runs, found):
         found.setdefault(key, value)
     for key in _repeated(text, runs, found):
         found.setdefault(key, key)
-    for name in [*org_lists.self_described(text, runs), *_articled_names(text, runs)]:
+    for name in [*org_lists.self_described(text, runs), *_articled_names(text, named)]:
         found.setdefault(name, name)
     return found
 
@@ -88,11 +89,11 @@ def _sentence_start(text: str, at: int) -> bool:
     return _OPENS_SENTENCE.search(text, max(0, at - 8), at) is not None
 
 
-def _articled_names(text: str, runs: list[list[Token]]) -> list[str]:
+def _articled_names(text: str, named: list[tuple[list[Token], list[list[Token]]]]) -> list[str]:
     """Names whose capital article stands mid-sentence: the article is part of the name."""
     out = []
-    for chunk in runs:
-        for span in org_spans(chunk):
+    for _, spans in named:
+        for span in spans:
             if span[0].text in _ARTICLES and len(span) > 2 and not _sentence_start(text, span[0].start):
                 out.append(span_text(text, span))
     return out
@@ -293,11 +294,16 @@ def _aka_pattern() -> re.Pattern[str]:
     return re.compile(rf",?[ \t]+(?i:{cues})[ \t]+(?:the |el |la )?([A-Z][A-Za-z0-9&-]{{1,9}})\b")
 
 
-def _by_initials(text: str, runs: list[list[Token]], found: dict[str, str]) -> list[tuple[str, str]]:
+def _by_initials(
+    text: str,
+    named: list[tuple[list[Token], list[list[Token]]]],
+    runs: list[list[Token]],
+    found: dict[str, str],
+) -> list[tuple[str, str]]:
     """Acronyms the document uses whose initials fit exactly one organization it names."""
     by_initials: dict[str, set[str]] = {}
-    for chunk in runs:
-        for span in org_spans(chunk):
+    for _, spans in named:
+        for span in spans:
             if len(span) > 1 and not _venue(text, span):
                 by_initials.setdefault(initials(span), set()).add(span_text(text, span))
     words = lexicon.org_words()
