@@ -37,19 +37,16 @@ _TIE_ORDER = (
     "resource",
     "statement",
 )
+# Patterns start with a digit so the engine can skip ahead; what stands before a match is checked in code.
 _TIME = re.compile(
-    r"(?<![\w:])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:[ap]\.?\s?m\b\.?|h\b)|(?<![\w:])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
-    r"|\bnoon\b|\bmediod[íi]a\b",
-    re.IGNORECASE,
+    r"(\d{1,2})(?::[0-5]\d)?\s?(?:[ap]\.?\s?m\b\.?|h\b)|(\d{1,2}):[0-5]\d(?!\d)", re.IGNORECASE
 )
 _FIELD = re.compile(r"^[^\w\n]{0,3}(\w+(?: \w+)?)\s?:", re.MULTILINE)  # 'Time: 10 am', '- Hours:'
 _PRESS_LINE = re.compile(r"(?:\d{1,2}[.)]\s+|[-•·*]\s+)?([A-Z0-9][\w.&'’ -]{0,40}?)(?::| [—–-]) (\S.*)")
 _DIGITS = re.compile(r"\d{3}")
 _NUMBERED = re.compile(r"\s{0,6}\d{1,2}[.)]\s+\S")
-_NUMERIC_DATE = re.compile(  # '12/16' or '19/12': day and month in either order
-    r"(?<![\d/.-])(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])|(?:3[01]|[12]\d|0?[1-9])/(?:1[0-2]|0?[1-9]))"
-    r"(?:/(?:\d{4}|\d{2}))?(?![\d/])"
-)
+_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])")  # '12/16', '19/12'
+_NOON = frozenset(("noon", "mediodía", "mediodia", "południe"))
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|º)?")
 
 
@@ -120,7 +117,7 @@ def _event_evidence(scores: dict, title: str, text: str, words: list[list[str]],
     fields = min(sum(1 for m in _FIELD.finditer(text) if m.group(1).casefold() in _cues().fields), 3)
     lead = text[:_LEAD]
     dated = 3 * _dated(words[0], title) + 2 * _dated(words[1], lead) + _dated(words[2], text[_LEAD:])
-    timed = bool(_TIME.search(title) or _TIME.search(text))
+    timed = _timed(title) or _timed(text) or any(w in _NOON for group in words for w in group)
     if scores["event"] <= 0 and fields < 2 and not (dated and timed):
         return
     scores["event"] += dated + 3 * timed + 2 * fields + 3 * bool(dated and timed)
@@ -132,7 +129,7 @@ def _event_evidence(scores: dict, title: str, text: str, words: list[list[str]],
 def _dated(words: list[str], text: str = "") -> bool:
     """A month next to a day number ('March 4th', '10 de julio'), '12/16', or 'tomorrow'."""
     c = _cues()
-    if _NUMERIC_DATE.search(text):
+    if "/" in text and _numeric_date(text):
         return True
     for i, w in enumerate(words):
         if w in c.soon:
@@ -142,6 +139,30 @@ def _dated(words: list[str], text: str = "") -> bool:
             before = words[i - 2 if i >= 2 and words[i - 1] == "de" else i - 1] if i else ""
             if _DAY.fullmatch(after) or _DAY.fullmatch(before):
                 return True
+    return False
+
+
+def _free(s: str, at: int, glue: str = ":_") -> bool:
+    """Nothing glued before position ``at``: '10 am' or '4-7pm', not 'A10 am' or '12:10 am'."""
+    return at == 0 or not (s[at - 1].isalnum() or s[at - 1] in glue)
+
+
+def _timed(s: str) -> bool:
+    for m in _TIME.finditer(s):
+        hour = int(m.group(1) or m.group(2))
+        if hour <= 23 and _free(s, m.start()):
+            return True
+    return False
+
+
+def _numeric_date(s: str) -> bool:
+    """A day and month written with digits, in either order ('12/16', '19/12/2026')."""
+    for m in _NUMERIC_DATE.finditer(s):
+        a, b = int(m.group(1)), int(m.group(2))
+        if _free(s, m.start(), "/.-") and (
+            (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
+        ):
+            return True
     return False
 
 
