@@ -10,6 +10,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 
 def leaves_no_trace(view):
     """Wraps a view that handles what a person typed about their family."""
+    view = sensitive_variables()(view)  # the view's own frame, not only this wrapper's
 
     @wraps(view)
     @sensitive_post_parameters()

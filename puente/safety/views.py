@@ -14,7 +14,11 @@ from puente.safety.pdf import render_pdf
 from puente.safety.plan import card_rows, plan_sections
 from puente.safety.privacy import leaves_no_trace
 
-ACTIONS = ("show", "pdf", "card", "card-pdf", "edit")
+PAGES = {"show": "safety/plan_result.html", "card": "safety/card_result.html"}
+PDFS = {
+    "pdf": ("safety/plan_pdf.html", "safety-plan.pdf"),
+    "card-pdf": ("safety/card_pdf.html", "safety-card.pdf"),
+}
 CARDS_PER_SHEET = 8
 
 
@@ -26,22 +30,19 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @leaves_no_trace
 def plan(request: HttpRequest) -> HttpResponse:
+    """GET: the form. POST: the plan, the card or their PDF, made from the request and forgotten."""
     if request.method == "GET":
         return _form(request, SafetyPlanForm())
     form = SafetyPlanForm(request.POST)
     action = request.POST.get("action", "show")
-    if action not in ACTIONS or action == "edit" or not form.is_valid():
-        return _form(request, form)
-    values = form.display_values()
-    show_a_number = form.cleaned_data["card_a_number"]
-    if action == "show":
-        return render(request, "safety/plan_result.html", _plan_context(form, values, show_a_number))
-    if action == "card":
-        return render(request, "safety/card_result.html", _plan_context(form, values, show_a_number))
-    template = "safety/plan_pdf.html" if action == "pdf" else "safety/card_pdf.html"
-    html = render_to_string(template, _plan_context(form, values, show_a_number), request=request)
-    name = "safety-plan.pdf" if action == "pdf" else "safety-card.pdf"
-    return _pdf(render_pdf(html, ("safety.css", "pdf.css")), name)
+    if (action not in PAGES and action not in PDFS) or not form.is_valid():
+        return _form(request, form)  # also "edit": the form again, filled in
+    context = _plan_context(form)
+    if action in PAGES:
+        return render(request, PAGES[action], context)
+    template, filename = PDFS[action]
+    html = render_to_string(template, context, request=request)
+    return _pdf(render_pdf(html, ("safety.css", "pdf.css")), filename)
 
 
 def _form(request: HttpRequest, form: SafetyPlanForm) -> HttpResponse:
@@ -54,12 +55,12 @@ def _form(request: HttpRequest, form: SafetyPlanForm) -> HttpResponse:
     return render(request, "safety/plan_form.html", context)
 
 
-def _plan_context(form: SafetyPlanForm, values: dict[str, str], show_a_number: bool) -> dict:
+def _plan_context(form: SafetyPlanForm) -> dict:
+    values = form.display_values()
     return {
         "form": form,
         "sections": plan_sections(values),
-        "card": card_rows(values, show_a_number),
-        "pdf_language": get_language(),
+        "card": card_rows(values, show_a_number=form.cleaned_data["card_a_number"]),
     }
 
 
