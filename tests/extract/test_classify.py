@@ -9,9 +9,9 @@ from puente.extract.normalise import normalise
 
 from .scoring import dev_pairs, project_pairs, score, seed_pairs
 
-# Floors only rise: measured 2026-11-25 at seed 0.952, dev 0.905, our own docs 0.945 (end to end), and
-# 0.93 on our own docs with the gold item boundaries.
-KIND_FLOORS = {"seed": 0.90, "dev": 0.85, "project": 0.90}
+# Floors only rise. Measured 2026-11-25, end to end (segment + classify): seed 0.952, dev 0.905, our
+# own eleven docs 0.945; with the gold item boundaries, our own docs 0.945.
+KIND_FLOORS = {"seed": 0.93, "dev": 0.88, "project": 0.92}
 
 
 def kind(title: str, text: str = "") -> str:
@@ -99,4 +99,4 @@ def test_it_labels_gold_items_cut_at_the_gold_boundaries():
             seg = Segment(title=item["title"], text=doc[start:end].strip(), start=start, end=end)
             right += classify(seg, None) == item["kind"]
             total += 1
-    assert total >= 50 and right / total >= 0.90
+    assert total >= 70 and right / total >= 0.92
