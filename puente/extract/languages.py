@@ -37,7 +37,7 @@ _CUE_WINDOW = 12  # words before "in Spanish" where an offer ('available', 'info
 
 def detect(text: str) -> str | None:
     """ISO 639-1 code of the language ``text`` is written in, or None when it is too short to tell."""
-    sample = text[:_PREFIX]
+    sample = _sample(text)
     words = _WORD.findall(sample)
     letters = sum(map(len, words))
     if letters < _MIN_LETTERS:
@@ -55,6 +55,15 @@ def detect(text: str) -> str | None:
 def _sentences(words: list[str]) -> bool:
     """Mostly lower-case words: running text, where lingua is reliable (not a list of names)."""
     return sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
+
+
+def _sample(text: str) -> str:
+    """A bounded sample: the start of a short text; four windows spread over a long one, so a
+    document is judged by its body and not only by its masthead."""
+    if len(text) <= 4 * _PREFIX:
+        return text[:_PREFIX]
+    step = len(text) // 4
+    return " ".join(text[i * step : i * step + _PREFIX // 2] for i in range(4))
 
 
 def _by_script(sample: str, letters: int) -> str | None:

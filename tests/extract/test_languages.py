@@ -70,3 +70,9 @@ def test_it_never_raises(text):
     languages.offered(text)
     found = languages.detect(text)
     assert found is None or (found.isalpha() and found.islower() and len(found) == 2)
+
+
+def test_it_judges_a_long_document_by_its_body_not_its_masthead():
+    masthead = "Boletín de Noticias · Read in English · " * 3
+    body = "We are hiring an organizer to work with families across the state and support our clinics. " * 40
+    assert languages.detect(masthead + body) == "en"
