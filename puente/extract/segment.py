@@ -221,12 +221,16 @@ class _Segmenter(Reader):
             return
         if self.is_pointer(i) and st.current is None and not st.chain:
             return
-        cur = st.current
-        if cur is not None and not st.chain and self._link_entry(i) and self._link_entry(i - 1):
-            self._close(st)  # 'Rental assistance chart:' over its link, one after another: a list of links
-        if cur is not None and not st.chain and not (cur.headed or cur.about) and not self._continues(i):
-            self._close(st)  # unheaded items are one paragraph each ('Quick hits' newsletters)
+        if st.current is not None and not st.chain and self._starts_anew(st.current, i):
+            self._close(st)
         self._body(st, i)
+
+    def _starts_anew(self, cur: _Item, i: int) -> bool:
+        """Paragraph i begins an item of its own although one is open."""
+        if self._link_entry(i) and self._link_entry(i - 1):
+            return True  # 'Rental assistance chart:' over its link, one after another: a list of links
+        # without a heading over them, items are one paragraph each ('Quick hits' newsletters)
+        return not (cur.headed or cur.about) and not self._continues(i)
 
     def _link_entry(self, i: int) -> bool:
         """A line ending in ':' over the link it describes."""
