@@ -11,8 +11,8 @@ from .shapes import heading_shape, sentence_end, words
 
 
 def entry_items(sg: Reader) -> list[bool]:
-    """Which list entries start items: bullet lists of substantial entries, bullet headings, numbered
-    headings. Lettered sub-items, nested bullets and lists introduced by a ':' line stay content."""
+    """For each block, whether it is a list entry that starts an item; decided one run of entries at
+    a time."""
     flags = [False] * sg.n
     i = 0
     while i < sg.n:
@@ -51,14 +51,13 @@ def _items_in_run(sg: Reader, first: int, run: list[int]) -> list[int]:
 
 
 def _bullet_items(sg: Reader, top: list[int], after: int) -> list[int]:
+    """A lone bullet heading over paragraphs, or a list whose entries are substantial."""
     if len(top) == 1 and bullet_heading(sg, top[0], after):
         return top
     substantial = [k for k in top if _substantial(sg.b[k])]
     average = sum(sg.b[k].words for k in top) / len(top)
     if len(substantial) * 10 >= len(top) * 6 and average >= 10:
-        return top
-    if bullet_heading(sg, top[-1], after) and len(top) == 1:
-        return top
+        return top  # most entries are sentences of their own: each is an item
     return []
 
 
