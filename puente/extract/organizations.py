@@ -54,7 +54,7 @@ def find(text: str, acronyms: dict[str, str]) -> tuple[str, ...]:
     for chunk in chunks(toks):
         found += [_without_article(text, s, acronyms) for s in org_spans(chunk) if not _venue(text, s)]
         found += _known_acronyms(chunk)
-    found += _known_names(text)
+    found += _known_names(text, toks)
     found += _document_names(text, toks, acronyms)
     found += org_lists.listed(text)
     found = [f for f in found if _ADDRESS_AFTER.match(text, f[1]) is None]  # venues: where, not who
@@ -132,34 +132,55 @@ def _known_acronyms(chunk: list[Token]) -> list[tuple[int, int, str]]:
     return [(t.start, t.end, t.text) for t in chunk if t.kind == "acr" and t.text.split("-")[0] in known]
 
 
-def _known_names(text: str) -> list[tuple[int, int, str]]:
-    """Known agencies and media as written; 'NBC Chicago' keeps the station's city."""
+def _known_names(text: str, toks: list[Token]) -> list[tuple[int, int, str]]:
+    """Known agencies and media as written; 'NBC Chicago' keeps the station's city.
+
+    Only names whose first word is among the item's capitalised words are looked for."""
     _, _, broadcasters = lexicon.known_organizations()
+    index = _known_by_first_word()
+    wanted = [n for first in {t.text for t in toks} & index.keys() for n in index[first]]
     out = []
-    for m in _known_pattern().finditer(text):
-        end = m.end()
-        if m.group(0) in broadcasters:
+    for start, end, name in _occurrences(text, wanted):
+        if name in broadcasters:
             place = re.match(r" ([A-Z][a-z]+)(?=[:,.;)\n]|$)", text[end : end + 40])
         else:  # a chapter or affiliate: 'Habitat for Humanity Seattle-King County,'
             place = re.match(r"(?: [A-Z][\w-]+){1,3}(?=[:,;)\n]| [—–] |$)", text[end : end + 60])
             if place and any(w in _not_places() for w in place.group(0).split()):
                 place = None
         end += place.end() if place else 0
-        out.append((m.start(), end, text[m.start() : end]))
+        out.append((start, end, text[start:end]))
     return out
+
+
+def _occurrences(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+    """Every whole-word occurrence of each name: plain searches, no regex alternation."""
+    out = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if _word_edge(text, at - 1) and _word_edge(text, end):
+                out.append((at, end, name))
+            at = text.find(name, at + 1)
+    return out
+
+
+@cache
+def _known_by_first_word() -> dict[str, tuple[str, ...]]:
+    names, _, _ = lexicon.known_organizations()
+    index: dict[str, set[str]] = {}
+    for name in names:
+        for variant in {name, name.replace("'", "’")}:
+            first = tokens(variant)
+            if first:
+                index.setdefault(first[0].text, set()).add(variant)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 @cache
 def _not_places() -> frozenset[str]:
     words = lexicon.org_words()
     return words.heads | words.non_org_tails | frozenset(" ".join(words.venue_tails).split())
-
-
-@cache
-def _known_pattern() -> re.Pattern[str]:
-    names, _, _ = lexicon.known_organizations()
-    variants = {n for name in names for n in (name, name.replace("'", "’"))}
-    return re.compile(rf"(?<![\w-])(?:{lexicon.alternation(list(variants))})(?![\w-])")
 
 
 def _document_names(text: str, toks: list[Token], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -171,15 +192,7 @@ def _document_names(text: str, toks: list[Token], acronyms: dict[str, str]) -> l
         return []
     by_first = _by_first_word(frozenset(acronyms.items()))
     present = {t.text for t in toks}
-    out = []
-    for name in (n for first in present & by_first.keys() for n in by_first[first]):
-        at = text.find(name)
-        while at >= 0:
-            end = at + len(name)
-            if _word_edge(text, at - 1) and _word_edge(text, end):
-                out.append((at, end, name))
-            at = text.find(name, at + 1)
-    return out
+    return _occurrences(text, [n for first in present & by_first.keys() for n in by_first[first]])
 
 
 def _word_edge(text: str, i: int) -> bool:
