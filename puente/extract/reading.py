@@ -166,7 +166,14 @@ def _heads_block(blk: structure.Block, c: Cues) -> bool:
         return False
     if detail_line(first, c):
         return False  # 'Dates: October 22, …' over 'Hours: …' is a block of details, not a heading
+    if len(blk.lines) >= 3 and _when_line(second, c):
+        return True  # an event card: title, then 'Saturday, January 9 | 10:00 AM', then place and text
     return words(second) >= 6 and (sentence_end(second) or ". " in second)
+
+
+def _when_line(s: str, c: Cues) -> bool:
+    words_ = tokens(s)
+    return any(w in c.calendar for w in words_) and any(w[:1].isdigit() for w in words_)
 
 
 def detail_line(s: str, c: Cues) -> bool:

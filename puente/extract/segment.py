@@ -274,12 +274,12 @@ class _Segmenter(Reader):
         if not st.chain:
             return
         chain, st.chain = st.chain, []
-        while len(chain) > 1 and _section_label(self.head(chain[0])) and not self._dated(chain[1]):
+        while len(chain) > 1 and self._section_label(self.head(chain[0])) and not self._dated(chain[1]):
             chain = chain[1:]
         self._close(st)
         if (
             len(chain) == 1
-            and _section_label(self.head(chain[0]))
+            and self._section_label(self.head(chain[0]))
             and i < self.n
             and self.b[i].kind == "para"
         ):
@@ -289,6 +289,14 @@ class _Segmenter(Reader):
             item = self._open(st, chain[0], self.b[chain[0]].text_start, self._chain_title(chain))
             item.end = self.b[chain[-1]].end
         item.headed = True
+
+    def _section_label(self, s: str) -> bool:
+        """A short all-capitals or decorated section name ('UPCOMING EVENTS', '-- CALENDARIO --'), or
+        one of the language files' section names ('Upcoming Events')."""
+        inner = undecorated(s)
+        if words(inner) > 5:
+            return False
+        return decorated(s) or inner.isupper() or inner.rstrip(":").casefold() in self.c.section_label
 
     def _chain_title(self, chain: list[int]) -> str:
         heads = [self.head(k) for k in chain]
@@ -394,9 +402,3 @@ def _caps_over(a: str, b: str) -> bool:
 
 def _clean_title(s: str) -> str:
     return " ".join(undecorated(s).replace("\u00a0", " ").split()).rstrip(":").strip()
-
-
-def _section_label(s: str) -> bool:
-    """A short all-capitals or decorated section name: 'UPCOMING EVENTS', '-- CALENDARIO --'."""
-    inner = undecorated(s)
-    return words(inner) <= 5 and (decorated(s) or (inner.isupper() and words(inner) >= 1))

@@ -25,6 +25,7 @@ class Cues:
     # 'about' (about-us boilerplate: 'Founded in 1973, …'), 'job' ('is hiring', 'Oferta de empleo'),
     # 'footer' ('Unsubscribe'), 'masthead' ('Weekly Update'), 'button' ('Donate here')
     job_section: frozenset[str]
+    section_label: frozenset[str]  # whole headings that only name a section ('Upcoming Events')
     date_words: frozenset[str]  # month and weekday names and their glue ('de', 'of')
     months: frozenset[str]
     calendar: frozenset[str]  # month and weekday names
@@ -59,6 +60,7 @@ def cues() -> Cues:
             + [(w, "job") for w in _words("job_titles")]
         ),
         job_section=frozenset(_words("job_sections")),
+        section_label=frozenset(_words("section_labels")),
         date_words=frozenset(_words("months") + _words("weekdays") + _words("date_glue")),
         months=frozenset(_words("months")),
         calendar=frozenset(_words("months") + _words("weekdays")),
