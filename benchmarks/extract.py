@@ -61,12 +61,37 @@ def heap_peak(corpus: list[Newsletter]) -> int:
     return peak
 
 
+STAGES = {
+    ("readers.py", "read"), ("normalise.py", "normalise"), ("segment.py", "segment"), ("classify.py", "classify"),
+    ("when.py", "events"), ("when.py", "deadline"), ("contacts.py", "find"), ("contacts.py", "refers_to_attachment"),
+    ("organizations.py", "acronyms"), ("organizations.py", "find"), ("languages.py", "detect"),
+    ("languages.py", "offered"), ("topics.py", "find"),
+}  # fmt: skip
+
+
+def stage_shares(corpus: list[Newsletter]) -> list[tuple[str, float]]:
+    """Where the time goes: each pipeline stage's cumulative share under cProfile (which inflates all)."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.enable()
+    seconds, _ = puente_pass(corpus)
+    profile.disable()
+    rows = []
+    for (path, _, func), stat in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+        if "puente/extract" in path and (path.rsplit("/", 1)[-1], func) in STAGES:
+            rows.append((f"{path.rsplit('/', 1)[-1][:-3]}.{func}", stat[3] / seconds))
+    return sorted(rows, key=lambda r: -r[1])
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--count", type=int, default=1000, help="newsletters in the corpus (default 1000)")
     p.add_argument("--seed", type=int, default=2026)
     p.add_argument("--baseline-seconds", type=float, default=60.0, help="time budget for dateparser")
     p.add_argument("--quick", action="store_true", help="200 newsletters, 15 s of dateparser")
+    p.add_argument("--stages", action="store_true", help="also profile 100 newsletters stage by stage")
     args = p.parse_args(argv)
     if args.quick:
         args.count, args.baseline_seconds = 200, 15.0
@@ -108,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"memory: peak RSS {rss:.0f} MiB (corpus held in memory); Python heap peak over 100 newsletters {heap / 2**20:.1f} MiB"
     )
+    if args.stages:
+        shares = stage_shares(corpus[:100])
+        print("stages (share of extraction time, profiled): " + ", ".join(f"{n} {s:.0%}" for n, s in shares))
     print(
         f"extraction {p_rate:.3f} MB/s ({len(corpus) / seconds:.0f} docs/s) vs dateparser {d_rate:.3f} MB/s:"
         f" {p_rate / d_rate:.1f}x; peak RSS {rss:.0f} MiB"
