@@ -29,6 +29,13 @@ _EXTENSIONS = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", 
                ".xhtml": "html", ".eml": "email", ".mbox": "mbox", ".mbx": "mbox"}  # fmt: skip
 
 
+# File types people drop on Puente by mistake, named in the error instead of "not text".
+_MAGIC = (
+    (b"%PDF-", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (Word, Excel or similar)"), (b"\xd0\xcf\x11\xe0", "an Office document"),
+)  # fmt: skip
+
+
 class ReadError(ValueError):
     """The input cannot be read: too large, undecodable, or malformed beyond repair."""
 
@@ -40,6 +47,9 @@ def read(data: bytes, name: str = "", max_bytes: int = MAX_BYTES) -> list[Source
         raise ReadError(f"{label} is {len(data):,} bytes; the limit is {max_bytes:,}")
     if not data.strip():
         raise ReadError(f"{label} is empty")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(f"{label} is not text: it is {what}; Puente reads text, HTML, e-mail and mbox")
     kind = detect(data, name)
     try:
         if kind == "mbox":

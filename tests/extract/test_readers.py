@@ -52,6 +52,16 @@ def test_it_refuses_binary_junk_with_nul_bytes():
         read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "flyer.txt")
 
 
+def test_it_names_a_pdf_dropped_by_mistake():
+    pdf = read(SAMPLES.joinpath("peachtree-immigrant-alliance-2026-11-30.eml").read_bytes(), "x.eml")[
+        0
+    ].attachments[0]
+    with pytest.raises(
+        ReadError, match="^flyer.pdf is not text: it is a PDF; Puente reads text, HTML, e-mail and mbox$"
+    ):
+        read(pdf.data, "flyer.pdf")
+
+
 def test_it_refuses_control_character_soup_without_nuls():
     junk = bytes(range(1, 32)) * 50
     with pytest.raises(ReadError, match="not text"):
