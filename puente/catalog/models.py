@@ -224,12 +224,12 @@ class ItemQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """What a signed-in staff member may see: everything, or a partner's own organization."""
-        from puente.accounts.roles import partner_organization
+        from puente.accounts.roles import is_editor, partner_organization
 
+        if is_editor(user):
+            return self
         org = partner_organization(user)
-        if org is None:
-            return self if user.is_authenticated and user.is_staff else self.none()
-        return self.filter(organization=org)
+        return self.none() if org is None else self.filter(organization=org)
 
 
 class Item(models.Model):
