@@ -43,6 +43,18 @@ class ReadError(ValueError):
 def read(data: bytes, name: str = "", max_bytes: int = MAX_BYTES) -> list[SourceDocument]:
     """Every document in ``data``: one for a text, page or message, one per message of a mailbox."""
     label = name or "input"
+    _refuse_unreadable(data, label, max_bytes)
+    kind = detect(data, name)
+    if kind in ("mbox", "email"):
+        return _read_mail(data, name, label, kind)
+    text = decode(data, label, _declared_charset(data) if kind == "html" else None)
+    if kind == "html":
+        body, title = html_to_text(text)
+        return [SourceDocument(text=body, source=name or None, subject=title, format="html", html=text)]
+    return [SourceDocument(text=text, source=name or None)]
+
+
+def _refuse_unreadable(data: bytes, label: str, max_bytes: int) -> None:
     if len(data) > max_bytes:
         raise ReadError(f"{label} is {len(data):,} bytes; the limit is {max_bytes:,}")
     if not data.strip():
@@ -50,20 +62,16 @@ def read(data: bytes, name: str = "", max_bytes: int = MAX_BYTES) -> list[Source
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise ReadError(f"{label} is not text: it is {what}; Puente reads text, HTML, e-mail and mbox")
-    kind = detect(data, name)
+
+
+def _read_mail(data: bytes, name: str, label: str, kind: str) -> list[SourceDocument]:
     try:
         if kind == "mbox":
             return _read_mbox(data, label)
-        if kind == "email":
-            _require_text(data, label)
-            return [mail.read_message(data, name, decode_lenient)]
+        _require_text(data, label)
+        return [mail.read_message(data, name, decode_lenient)]
     except mail.TooDeep as exc:
         raise ReadError(f"{label}: {exc}") from exc
-    text = decode(data, label, _declared_charset(data) if kind == "html" else None)
-    if kind == "html":
-        body, title = html_to_text(text)
-        return [SourceDocument(text=body, source=name or None, subject=title, format="html", html=text)]
-    return [SourceDocument(text=text, source=name or None)]
 
 
 def detect(data: bytes, name: str = "") -> str:
