@@ -167,7 +167,15 @@ def below_floor(figures: dict[str, float], floors: dict[str, float]) -> list[str
     ]
 
 
-@pytest.mark.parametrize("name", ["seed", "dev", "own", "own-minimal"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("seed", marks=pytest.mark.shared),
+        pytest.param("dev", marks=pytest.mark.shared),
+        pytest.param("own", marks=pytest.mark.shared),  # scored by ../shared/eval/score.py
+        "own-minimal",
+    ],
+)
 def test_it_keeps_every_score_at_or_above_its_floor(name):
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))[name]
     failures = below_floor(figures_for(name), floors)
