@@ -46,12 +46,15 @@ test: install messages browsers
 		DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not browser"; \
 	else echo "PostgreSQL is not running on 127.0.0.1:5432: its run is skipped"; fi
 
+# Debian packages the tests use: chromium (browser tests), fonts for Arabic/Hindi/Chinese PDFs,
+# poppler (reading PDFs back), nginx and wrk (benchmarks). Installed when missing and root.
+DEB_PACKAGES := chromium fonts-noto-core fonts-noto-cjk poppler-utils nginx-light wrk
 browsers:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-		|| echo "chromium is missing: browser tests will skip (apt-get install chromium)"; }
-	@command -v nginx >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null 2>&1 || true; }
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then echo "installing$$missing"; apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else echo "missing Debian packages:$$missing (tests that need them will skip)"; fi; fi
 
 screenshots: install messages browsers
 	$(BIN)/puente screenshots

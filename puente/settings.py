@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "puente.lib.middleware.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -165,9 +165,13 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if DEBUG or env_bool("PUENTE_TESTING"):
+# Hashed file names need `collectstatic` (run by `make run`); before it, in development and tests,
+# static files are served as they are from the apps.
+if DEBUG or not (STATIC_ROOT / "staticfiles.json").exists():
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-WHITENOISE_USE_FINDERS = DEBUG
+    WHITENOISE_USE_FINDERS = True
+# A stale manifest (a file added since the last collectstatic) falls back to the plain name.
+WHITENOISE_MANIFEST_STRICT = False
 
 # Limits on what partners send us; see README "Limits".
 MAX_DOCUMENT_BYTES = env_int("PUENTE_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)

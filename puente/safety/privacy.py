@@ -20,8 +20,8 @@ def leaves_no_trace(view):
         response = view(request, *args, **kwargs)
         # never_cache already sends Cache-Control: no-store; Pragma is for old HTTP/1.0 caches.
         response["Pragma"] = "no-cache"
-        # Pages with the plan's form relax this to same-origin with a <meta> (safety/_referrer.html):
-        # under no-referrer Chromium posts "Origin: null", which Django's CSRF check refuses.
+        # Under no-referrer Chromium posts "Origin: null"; puente.lib.middleware.CsrfViewMiddleware
+        # accepts it when Sec-Fetch-Site says same-origin, so the plan keeps CSRF and no referrer.
         response["Referrer-Policy"] = "no-referrer"
         response["X-Robots-Tag"] = "noindex"
         return response
