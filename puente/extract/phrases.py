@@ -1,8 +1,8 @@
 """Find known phrases in a text by word look-ups: one pass over the words, no regex alternation.
 
 A phrase list of a few hundred entries as one regex costs Python's engine a try per entry at every
-position; looking each word up in a set of first words and only then comparing the few phrases that
-start with it keeps cue matching linear and cheap.
+position; looking words up in sets, and comparing only the few phrases that start with the same two
+words, keeps cue matching linear and cheap.
 """
 
 from __future__ import annotations
@@ -22,25 +22,34 @@ class PhraseIndex:
     """Phrases, each tagged with one or more labels; ``find`` returns label -> phrases found."""
 
     def __init__(self, tagged: Iterable[tuple[str, str]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._one: dict[str, list[str]] = {}  # one-word phrase -> labels
+        self._two: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}  # first two words
         for phrase, label in tagged:
             words = tuple(tokens(phrase))
-            if words:
-                self._by_first.setdefault(words[0], []).append((words, label))
-        for bucket in self._by_first.values():
+            if len(words) == 1:
+                self._one.setdefault(words[0], []).append(label)
+            elif words:
+                self._two.setdefault(words[:2], []).append((words, label))
+        for bucket in self._two.values():
             bucket.sort(key=lambda entry: -len(entry[0]))  # longest first, as a regex would prefer
+        self._firsts = frozenset(self._one) | {pair[0] for pair in self._two}
 
     def find(self, words: list[str]) -> dict[str, set[str]]:
         """Per label, the phrases found, longest first and without overlaps: 'legal services' is
         one cue, not also 'services'."""
         found: dict[str, set[str]] = {}
         covered: dict[str, int] = {}
-        by_first = self._by_first
-        for i in [i for i, w in enumerate(words) if w in by_first]:
-            for phrase, label in by_first[words[i]]:
-                if covered.get(label, 0) > i:
-                    continue
-                if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase:
-                    found.setdefault(label, set()).add(" ".join(phrase))
-                    covered[label] = i + len(phrase)
+        firsts, one, two = self._firsts, self._one, self._two
+        last = len(words) - 1
+        for i in [i for i, w in enumerate(words) if w in firsts]:
+            w = words[i]
+            if i < last:
+                for phrase, label in two.get((w, words[i + 1]), ()):
+                    if covered.get(label, 0) <= i and tuple(words[i : i + len(phrase)]) == phrase:
+                        found.setdefault(label, set()).add(" ".join(phrase))
+                        covered[label] = i + len(phrase)
+            for label in one.get(w, ()):
+                if covered.get(label, 0) <= i:
+                    found.setdefault(label, set()).add(w)
+                    covered[label] = i + 1
         return found
