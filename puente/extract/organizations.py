@@ -293,11 +293,22 @@ def _letters_match(acronym: str, long_form: str) -> bool:
 
 
 def _also_known_as(text: str) -> list[tuple[str, str]]:
+    """'Equity Corps de Oregon, también conocido como ECO': found by plain search for the cue first."""
+    folded = text.casefold() if len(text.casefold()) == len(text) else None
+    if folded is None:
+        return []  # casefolding moved offsets (e.g. 'ß'): too rare to be worth a slower path
     out = []
-    for m in _aka_pattern().finditer(text):
-        long_form = _long_form_before(text, m.start(), m.group(1))
-        if long_form:
-            out.append((m.group(1), long_form))
+    for cue in lexicon.org_words().aka:
+        at = folded.find(cue)
+        while at >= 0:
+            m = _aka_pattern().match(text, max(0, at - 2))
+            if m is None:
+                m = _aka_pattern().match(text, max(0, at - 1))
+            if m:
+                long_form = _long_form_before(text, m.start(), m.group(1))
+                if long_form:
+                    out.append((m.group(1), long_form))
+            at = folded.find(cue, at + 1)
     return out
 
 

@@ -145,3 +145,8 @@ def test_it_keeps_an_article_the_document_writes_mid_sentence():
 
 def test_it_does_not_take_a_venue_with_a_street_address_for_an_organization():
     assert orgs("Location: Immigrant Legal Resource Center, 1663 Mission Street, Suite 602") == ()
+
+
+def test_it_reads_an_acronym_given_as_also_known_as():
+    document = "Equity Corps de Oregon, también conocido como ECO, ayuda a inmigrantes.\n\nECO es gratuito."
+    assert organizations.acronyms(document)["ECO"] == "Equity Corps de Oregon"
