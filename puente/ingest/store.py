@@ -186,9 +186,9 @@ class Ingestor:
             doc = previous or Document(source=source)
             doc.content_hash, doc.raw, doc.filename = digest, raw, name[:300]
             doc.format = src.format[:10]
-            doc.text = extracted.text if extracted else src.text
-            doc.subject = (src.subject or "")[:500]
-            doc.sender = (src.source or "")[:300]
+            doc.text = _clean(extracted.text if extracted else src.text)
+            doc.subject = _clean(src.subject or "")[:500]
+            doc.sender = _clean(src.source or "")[:300]
             doc.message_id = (src.message_id or "")[:300]
             doc.external_id = external_id[:500]
             doc.reference_date = reference
@@ -219,7 +219,7 @@ class Ingestor:
                 content_hash=digest,
                 raw=raw,
                 filename=name[:300],
-                text=raw[:200_000].decode("utf-8", "replace"),
+                text=_clean(raw[:200_000].decode("utf-8", "replace")),
                 timezone=source.timezone,
                 error=error,
             )
@@ -431,6 +431,11 @@ def _header_date(raw: bytes) -> date | None:
         return parsedate_to_datetime(str(value)).date() if value else None
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def _clean(text: str) -> str:
+    """Text as a database keeps it: PostgreSQL refuses NUL characters (the raw bytes keep them)."""
+    return text.replace("\x00", "\ufffd")
 
 
 def _key(name: str) -> str:
