@@ -334,9 +334,8 @@ class _Segmenter(Reader):
         """Skip title, masthead, dateline and page furniture; the title may name the first item."""
         if self._masthead_block(i) or self.is_intro(i):
             return i + 1
-        title = i if self.shape[i] not in (None, "lead") else None
-        if title is None:
-            return self._step(st, i)
+        if self.shape[i] in (None, "lead") or (self._section_label(self.head(i)) and not self.is_masthead(i)):
+            return self._step(st, i)  # not a title: a paragraph, a lead-in line, a section name
         j = i + 1
         seen_page = False
         while j < self.n:

@@ -41,7 +41,8 @@ class Block:
 
 
 def clean(s: str) -> str:
-    """A line's words with exotic spaces unified and the ends trimmed (for tests, never for spans)."""
+    """A line's words with exotic spaces unified and the ends trimmed: what shape tests read (spans
+    always come from the offsets, never from this)."""
     return " ".join(s[:_PREFIX].replace("\u00a0", " ").split())
 
 

@@ -126,6 +126,25 @@ def test_it_attaches_a_lead_line_ending_in_a_colon_to_the_heading_below_it():
     assert segs[0].text.startswith("Food banks with no area restriction:")
 
 
+def test_it_splits_event_cards_under_a_section_name():
+    text = (
+        "Upcoming Events\n\nCitizenship Clinic\nSaturday, January 9 | 10:00 AM – 2:00 PM\n"
+        "Central Library, 814 W Main Ave\nGet free help with your N-400 application.\n\n"
+        "Know Your Rights Webinar\nThursday, January 14 | 6:30 PM | Online\n"
+        "Learn what to do if agents come to your home.\n"
+    )
+    assert titles(text) == ["Citizenship Clinic", "Know Your Rights Webinar"]
+
+
+def test_it_reads_emoji_marked_bold_titles_between_box_rules():
+    text = (
+        "━━━━━━━━━━\n*AVISOS* 🌵 Barrio Norte\nSemana del 14/12/2026\n━━━━━━━━━━\n\n"
+        "📅 *Clínica gratuita*\nEl martes 22 de diciembre, de 5 a 8 p. m., revisamos casos de asilo.\n\n"
+        "☎️ *¿Te pararon en la calle?*\nLlama a la línea de defensa: 210-555-0119. Contestamos 24/7.\n"
+    )
+    assert titles(text) == ["Clínica gratuita", "¿Te pararon en la calle?"]
+
+
 def test_it_is_linear_on_a_ten_megabyte_line():
     started = time.perf_counter()
     segs = segment("word " * 2_000_000)
