@@ -1,11 +1,12 @@
 """Split a document into items, following the newsletter's own structure.
 
 Blocks (``structure.blocks``, read by ``reading.Reader``) are headings, list entries (``lists``),
-paragraphs and furniture. Headings,
-bullet and numbered entries that carry their own content start items; grouping headings over a list of
-item bullets, mastheads, intros, sign-offs and footers are dropped; several newsletters pasted into one
-text are told apart by their title lines (followed by a masthead, an intro or the same title again) and
-by sign-offs. Language knowledge (sign-off phrases, job sections…) comes from ``data/segment.*.json``.
+paragraphs and furniture. Headings, and bullet and numbered entries that carry their own content,
+start items; a heading's paragraphs stay with it, while paragraphs with no heading over them are
+items of their own. Grouping headings over item bullets, section names over an item's own heading,
+mastheads, salutations, intros, sign-offs and footers are not items. Several newsletters pasted into
+one text are told apart by their title lines (followed by a masthead, an intro or the same title
+again) and by sign-offs. Language knowledge comes from ``data/segment.<lang>.json``.
 """
 
 from __future__ import annotations
