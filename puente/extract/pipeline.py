@@ -19,7 +19,7 @@ class Context:
 
     reference: date  # the send date: "tomorrow" and yearless dates resolve against it
     timezone: str  # IANA zone of the publisher
-    acronyms: dict[str, str]  # acronym -> expansion, as the document itself pairs them
+    names: dict[str, str]  # names the document establishes: acronym -> expansion, a name -> itself
     language: str | None  # the document's main language
 
 
@@ -52,7 +52,7 @@ def build_item(seg: Segment, ctx: Context, carried=None) -> Item:
         emails=found.emails,
         urls=found.urls,
         handles=found.handles,
-        organizations=organizations.find(seg.text, ctx.acronyms),
+        organizations=organizations.find(seg.text, ctx.names),
         languages=languages.offered(seg.text),
         language=language,
         topics=topics.find(seg.text),
@@ -83,6 +83,15 @@ def extract_document(
         date=reference.isoformat(),
         timezone=timezone,
         subject=src.subject,
-        language=languages.detect(text),
+        language=_main_language(items),
         attachments=src.attachments,
     )
+
+
+def _main_language(items: tuple[Item, ...]) -> str | None:
+    """The language most of the document's text is written in, weighed by item length."""
+    weight: dict[str, int] = {}
+    for item in items:
+        if item.language:
+            weight[item.language] = weight.get(item.language, 0) + len(item.text)
+    return max(weight, key=weight.get) if weight else None
