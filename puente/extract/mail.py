@@ -15,6 +15,7 @@ from email.message import Message
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
+from .html import html_to_text
 from .model import Attachment, SourceDocument
 
 # "From " separator lines of an mbox; a line quoted as ">From " in a body is not one.
@@ -99,8 +100,6 @@ def _text_of(body: Message, decode: Decoder) -> tuple[str, str | None]:
     """(text, html) of a body part: HTML is turned into text and kept beside it."""
     content = _content(body, decode)
     if body.get_content_type() == "text/html":
-        from .html import html_to_text
-
         return html_to_text(content)[0], content
     return content, None
 
