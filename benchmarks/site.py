@@ -233,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         (tmp / "front_cache_settings.py").write_text(FRONT_CACHE_SETTINGS)
         front_env = {
             **env,
+            # Threads keep connections alive (sync workers close each one); hits skip the middleware.
+            "GUNICORN_CMD_ARGS": "--timeout 120 --worker-class gthread --threads 8 --keep-alive 5",
             "DJANGO_SETTINGS_MODULE": "front_cache_settings",
             "PYTHONPATH": os.pathsep.join([str(tmp), str(ROOT), env.get("PYTHONPATH", "")]),
         }
@@ -271,7 +273,7 @@ def report(args, seeded: dict, searched: dict, rows: list, tool: str) -> None:
     for name, ours, theirs in rows:
         note = "" if name != "search" else "  (search is never cached)"
         print(f"{name:<14} {ours:>13,.0f} {theirs:>12,.0f} {ours / theirs:>6.2f}{note}")
-    print("(+front: with puente.public.cache.FrontCacheMiddleware first in MIDDLEWARE)")
+    print("(+front: FrontCacheMiddleware first in MIDDLEWARE, gunicorn gthread workers with keep-alive)")
     f, pg = searched["function"], searched["page"]
     print(
         f"search() over {searched['queries']} queries: p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms, max {f['max_ms']} ms"
