@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from puente.accounts.roles import is_editor
 from puente.catalog.models import Attachment, Item
@@ -16,8 +18,25 @@ from puente.review.views import editors_only
 from .store import Ingestor, TooLarge
 
 
-@editors_only
+class LimitedUploadHandler(TemporaryFileUploadHandler):
+    """Keeps at most MAX_DOCUMENT_BYTES of an upload on disk but still counts its full size,
+    so a 50 MB file is refused with a clear message without 50 MB ever being written."""
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
+        if start + len(raw_data) > settings.MAX_DOCUMENT_BYTES:
+            return None  # dropped; Django still adds the chunk to the file's size
+        return super().receive_data_chunk(raw_data, start)
+
+
+@csrf_exempt  # the token is checked below, once the upload handlers are in place
 def upload(request: HttpRequest) -> HttpResponse:
+    request.upload_handlers = [LimitedUploadHandler(request)]
+    return _upload(request)
+
+
+@csrf_protect
+@editors_only
+def _upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

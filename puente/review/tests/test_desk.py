@@ -306,6 +306,29 @@ def test_a_50_mb_upload_is_refused_with_a_clear_message(editor_client):
     assert not Document.objects.exists() and Item.objects.count() == 1
 
 
+def test_an_upload_needs_the_csrf_token(editor):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(editor)
+    refused = strict.post("/en/desk/ingest/upload/", {"file": SimpleUploadedFile("l.txt", LETTER.encode())})
+    assert refused.status_code == 403 and not Document.objects.exists()
+
+
+def test_only_the_limit_of_a_big_upload_is_kept_while_it_is_counted(rf, settings):
+    from puente.ingest.views import LimitedUploadHandler
+
+    settings.MAX_DOCUMENT_BYTES = 10
+    handler = LimitedUploadHandler(rf.post("/"))
+    handler.new_file("file", "big.txt", "text/plain", 25)
+    for start in (0, 5, 10, 15, 20):
+        handler.receive_data_chunk(b"x" * 5, start)
+    upload = handler.file_complete(25)
+    assert upload.size == 25
+    upload.seek(0)
+    assert upload.read() == b"x" * 10
+
+
 # --- languages ----------------------------------------------------------------------------------------------------
 
 
