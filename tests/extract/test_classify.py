@@ -81,6 +81,7 @@ def test_it_always_answers_one_of_the_kinds():
         assert kind(text[:40], text) in KINDS
 
 
+@pytest.mark.shared  # scored by ../shared/eval/score.py
 @pytest.mark.parametrize(
     "name, pairs", [("seed", seed_pairs), ("dev", dev_pairs), ("project", project_pairs)]
 )

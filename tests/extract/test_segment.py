@@ -203,6 +203,7 @@ def test_spans_are_ordered_disjoint_slices_of_the_document(text):
         previous_end = s.end
 
 
+@pytest.mark.shared  # scored by ../shared/eval/score.py
 @pytest.mark.parametrize(
     "name, pairs", [("seed", seed_pairs), ("dev", dev_pairs), ("project", project_pairs)]
 )
