@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -14,7 +16,18 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 
 
 @pytest.fixture
-def token(db, organization) -> str:
+def same_connection():
+    """As Django's test client does: requests must not close the test's connection (on PostgreSQL
+    the test runs inside a transaction that closing would end)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(db, organization, same_connection) -> str:
     """Some data to find, and a partner's token so submissions get past authentication."""
     from django.contrib.auth.models import User
 
