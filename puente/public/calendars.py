@@ -33,7 +33,9 @@ def weekday_names(language: str) -> list[tuple[str, str]]:
     """(short, full) names starting on the reader's first day of the week."""
     loc = babel_locale(language)
     start = loc.first_week_day
-    short, wide = loc.days["stand-alone"]["abbreviated"], loc.days["stand-alone"]["wide"]
+    days = loc.days["stand-alone"]
+    # Seven columns on a 320px screen: Arabic's abbreviated names are whole words, so prefer "short".
+    short, wide = (days["short"] if "short" in days else days["abbreviated"]), days["wide"]
     return [(short[(start + i) % 7], wide[(start + i) % 7]) for i in range(7)]
 
 

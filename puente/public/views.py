@@ -85,7 +85,7 @@ def month(request: HttpRequest, year: int | None = None, month: int | None = Non
         "previous": calendars.shift(year, month, -1),
         "next": calendars.shift(year, month, 1),
         "title": calendars.month_title(year, month, get_language()),
-        "has_events": any(day.events and day.in_month for week in grid for day in week),
+        "has_events": any(day.events for week in grid for day in week),
     }
     return render(request, "public/month.html", context)
 
