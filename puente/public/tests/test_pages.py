@@ -345,3 +345,9 @@ def test_an_item_links_the_attachments_it_refers_to(client, db, settings, tmp_pa
     item.refers_to_attachment = False
     item.save()
     assert "flyer.pdf" not in client.get(f"/en/items/{item.uuid}/").content.decode()
+
+
+def test_the_project_urls_mount_the_public_site_and_search(client, site, settings):
+    settings.ROOT_URLCONF = "puente.urls"
+    for path in ("/es/", f"/es/{site['event']}", "/es/search/?q=taller", "/ar/rights/"):
+        assert client.get(path).status_code == 200, path
