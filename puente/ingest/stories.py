@@ -24,6 +24,7 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 64
 THRESHOLD = 0.5
 SHINGLE = 3
+MIN_WORDS = 8
 WORD = re.compile(r"\w+", re.UNICODE)
 _SCHEME = "affine32"  # 32-bit hashes: fast, and plenty for a few million shingles
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations  # computed once, shared
@@ -48,9 +49,10 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
 
 
 def signature(text: str) -> MinHash | None:
-    grams = shingles(text)
-    if not grams:
+    """None for texts too short to tell apart ("Read in English", "Donate"): boilerplate is no story."""
+    if len(words(text)) < MIN_WORDS:
         return None
+    grams = shingles(text)
     m = MinHash(num_perm=NUM_PERM, hashfunc=_hash32, permutations=_PERMUTATIONS, scheme=_SCHEME)
     m.update_batch(grams)
     return m

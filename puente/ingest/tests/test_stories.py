@@ -34,6 +34,11 @@ def test_rewrites_of_one_announcement_group_together_and_others_stay_apart():
     assert [sorted(g) for g in stories.group(entries)] == [["c0", "c1", "c2"]]
 
 
+def test_short_boilerplate_is_never_a_story():
+    entries = [("a", "Read in English", ()), ("b", "Read in English", ()), ("c", "Donate today!", ())]
+    assert stories.group(entries) == []
+
+
 def test_the_same_start_and_place_is_the_same_event_however_worded():
     key = stories.event_key("2017-03-04T10:00", "Albany Park Library, 5150 N Kimball")
     assert key == stories.event_key("2017-03-04T10:00", "albany park library 5150 n kimball ave")
