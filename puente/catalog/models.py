@@ -148,7 +148,9 @@ class Document(models.Model):
     reference_date = models.DateField(null=True, blank=True)
     timezone = models.CharField(max_length=64, default="America/Chicago")
     language = models.CharField(max_length=10, blank=True)
-    error = models.TextField(_("error"), blank=True, help_text=_("Why extraction failed; the original is kept."))
+    error = models.TextField(
+        _("error"), blank=True, help_text=_("Why extraction failed; the original is kept.")
+    )
     extracted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
