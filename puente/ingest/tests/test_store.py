@@ -206,3 +206,34 @@ def test_an_attachment_is_served_only_once_an_item_refers_to_it_and_is_published
     assert client.get(url).status_code == 404
     client.force_login(editor)
     assert client.get(url).status_code == 200
+
+
+def test_the_cli_reextracts_and_polls_feeds(tmp_path, capsys):
+    Ingestor().ingest_bytes(CLINIC.encode(), "week.txt")
+    item = Item.objects.order_by("position").first()
+    item.title, item.corrected_fields = "Kept by the editor", ["title"]
+    item.save()
+    call_command("ingest", "--reextract")
+    out = capsys.readouterr().out
+    assert "items created: 0" in out
+    item.refresh_from_db()
+    assert item.title == "Kept by the editor"
+
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>'
+        "<item><guid>g1</guid><title>Coat drive</title><description>Coats for children every Saturday "
+        "in January at the centre.</description></item></channel></rss>"
+    )
+    call_command("ingest", "--feed", feed.as_uri())
+    assert "documents: 1 new" in capsys.readouterr().out
+    assert Document.objects.get(source__kind="feed").external_id.endswith("g1")  # feedparser resolves guids
+
+
+def test_the_cli_says_what_is_missing(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="nothing to ingest"):
+        call_command("ingest")
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("ingest", str(tmp_path / "absent.txt"))
