@@ -7,7 +7,10 @@ headers and a visible link. With DKIM settings present every message is signed.
 
 from __future__ import annotations
 
-from email.utils import make_msgid, parseaddr
+import binascii
+import uuid
+from email.header import Header
+from email.utils import formataddr, formatdate, make_msgid, parseaddr
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -50,9 +53,88 @@ def assemble(to: str, rendered: tuple[str, str, str], headers: dict | None = Non
     subject, text, html = rendered
     domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
     headers = {"Message-ID": make_msgid(domain=domain), "Auto-Submitted": "auto-generated", **(headers or {})}
+    if to.isascii():
+        return PreparedMessage(to, subject, text, html, headers)
     message = SignedMessage(subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers)
     message.attach_alternative(html, "text/html")
     return message
+
+
+class PreparedMessage:
+    """A text + HTML message whose MIME bytes are assembled directly.
+
+    The standard library's email serializer costs ~5 ms of CPU per digest, most of a large send;
+    quoted-printable from ``binascii`` and a fixed layout cost a tenth of that. It quacks like
+    Django's EmailMessage for the SMTP backend (``recipients``, ``from_email``, ``message``) and for
+    the locmem backend (``subject``, ``body``, ``alternatives``). Non-ASCII recipients take Django's
+    ordinary path instead.
+    """
+
+    def __init__(self, to: str, subject: str, text: str, html: str, headers: dict):
+        self.to, self.from_email, self.subject, self.body = [to], settings.DEFAULT_FROM_EMAIL, subject, text
+        self.alternatives = [(html, "text/html")]
+        self.extra_headers = headers
+
+    def recipients(self) -> list[str]:
+        return self.to
+
+    def message(self, *, policy=None):
+        return _Prepared(self.as_bytes())
+
+    def send(self, fail_silently: bool = False) -> int:
+        from django.core.mail import get_connection
+
+        return get_connection(fail_silently=fail_silently).send_messages([self])
+
+    def as_bytes(self) -> bytes:
+        boundary = f"=={uuid.uuid4().hex}=="
+        lines = [
+            f"From: {_from_header()}",
+            f"To: {self.to[0]}",
+            f"Subject: {_subject_header(self.subject)}",
+            f"Date: {formatdate(localtime=False, usegmt=True)}",
+            "MIME-Version: 1.0",
+            *(f"{name}: {value}" for name, value in self.extra_headers.items()),
+            f'Content-Type: multipart/alternative; boundary="{boundary}"',
+            "",
+        ]
+        data = "\r\n".join(lines).encode("ascii") + b"\r\n"
+        for body, kind in ((self.body, "plain"), (self.alternatives[0][0], "html")):
+            data += f'--{boundary}\r\nContent-Type: text/{kind}; charset="utf-8"\r\n'.encode()
+            data += b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + _qp(body) + b"\r\n"
+        data += f"--{boundary}--\r\n".encode()
+        key = dkim_key()
+        return sign(data, key) + data if key else data
+
+
+class _Prepared:
+    def __init__(self, data: bytes):
+        self._data = data
+
+    def as_bytes(self, *args, **kwargs) -> bytes:
+        return self._data
+
+
+def _qp(text: str) -> bytes:
+    crlf = text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
+    return binascii.b2a_qp(crlf, quotetabs=False, istext=True, header=False)
+
+
+@lru_cache(maxsize=1024)
+def _subject_header(subject: str) -> str:
+    if subject.isascii() and len(subject) < 900:
+        return subject
+    return Header(subject, "utf-8").encode(linesep="\r\n")
+
+
+@lru_cache(maxsize=8)
+def _from_header_for(value: str) -> str:
+    name, address = parseaddr(value)
+    return formataddr((name, address), charset="utf-8")
+
+
+def _from_header() -> str:
+    return _from_header_for(settings.DEFAULT_FROM_EMAIL)
 
 
 def build(kind: str, to: str, context: dict, language: str, headers: dict | None = None):

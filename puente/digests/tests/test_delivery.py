@@ -70,6 +70,14 @@ def test_a_digest_is_in_the_readers_language_with_the_sites_fallback(smtp):
     assert '<html lang="ar" dir="rtl">' in html
     assert "عيادة قانونية" in html and "Untranslated clinic" in html  # the original when no translation
     assert '<div lang="en">' in html and '<div lang="ar">' in html
+    assert smtp.messages[0]["Subject"] == "Puente: عنصران جديدان"  # Arabic's dual, RFC 2047-encoded
+
+
+def test_an_address_with_an_international_domain_goes_through_djangos_own_path(smtp):
+    make_subscriber("rosa@bücher.example")
+    make_item()
+    assert delivery.run_digests(Subscriber.DAILY).sent == 1
+    assert smtp.envelopes[0][1] == ["rosa@xn--bcher-kva.example"]
 
 
 def test_it_sends_each_digest_once_per_period(smtp):
