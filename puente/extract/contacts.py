@@ -38,12 +38,37 @@ def find(text: str) -> Contacts:
     if urls:
         masked = _mask(_mask(masked, _SCHEME_URL), _BARE_DOMAIN)
     handles = _handles(masked) if "@" in masked else ()
-    phones = _phones(text) if _PHONE_LIKE.search(text) else ()
+    phones = _phones(text)
     return Contacts(phones=phones, emails=emails, urls=urls, handles=handles)
 
 
 def _phones(text: str) -> tuple[str, ...]:
-    """E.164 numbers; extensions cannot be written in E.164 and are dropped."""
+    """E.164 numbers; extensions cannot be written in E.164 and are dropped.
+
+    phonenumbers' matcher costs about a microsecond a character, so it only reads the lines that hold
+    seven digits close together (a number never spans lines here: the matcher itself stops at them).
+    """
+    found = []
+    for lo, hi in _phone_lines(text):
+        found += _numbers(text[lo:hi])
+    return tuple(dict.fromkeys(found))
+
+
+def _phone_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, or run of lines, holding a phone-like run of digits."""
+    spans: list[tuple[int, int]] = []
+    for m in _PHONE_LIKE.finditer(text):
+        lo = text.rfind("\n", 0, m.start()) + 1
+        hi = text.find("\n", m.end())
+        hi = len(text) if hi < 0 else hi
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _numbers(text: str) -> list[str]:
     found = []
     try:
         for match in phonenumbers.PhoneNumberMatcher(text, "US"):
@@ -52,7 +77,7 @@ def _phones(text: str) -> tuple[str, ...]:
             found.append(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
     except Exception:  # noqa: BLE001 - a library hiccup on odd input must not lose the whole item
         pass
-    return tuple(dict.fromkeys(found))
+    return found
 
 
 def _emails(text: str) -> tuple[str, ...]:
@@ -102,4 +127,7 @@ def _mask(text: str, pattern: re.Pattern[str]) -> str:
 
 def refers_to_attachment(text: str) -> bool:
     """Whether the item points the reader to a file attached to the message it came in."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in lexicon.attachment_stems()):
+        return False  # the common case, decided by plain substring search
     return lexicon.attachment().search(text) is not None

@@ -48,6 +48,14 @@ def attachment() -> re.Pattern[str]:
 
 
 @cache
+def attachment_stems() -> frozenset[str]:
+    """Each attachment cue's longest word, minus those holding another: text without any of them
+    cannot match ``attachment()`` (a cheap prefilter)."""
+    words = {max(cue.lower().split(), key=len) for cue in merged("contacts", "attachment")}
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+@cache
 def networks() -> tuple[re.Pattern[str], dict[str, str]]:
     """Pattern for social-network names, and name -> network slug."""
     names = {name.casefold(): slug for slug, words in load("networks").items() for name in words}
