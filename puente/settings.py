@@ -253,6 +253,7 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "puente.lib.reporting.NoRequestDataFilter"
 
 # --- digests (subscriptions, sending, bounces; see .env.example "digests") ---
 DIGESTS_CONFIRM_MAX_AGE_HOURS = env_int("PUENTE_DIGESTS_CONFIRM_HOURS", 72)
+DIGESTS_SEND_HOUR = env_int("PUENTE_DIGESTS_SEND_HOUR", 7)  # local hour after which the worker sends digests
 DIGESTS_RATE_PER_EMAIL = env_int("PUENTE_DIGESTS_RATE_PER_EMAIL", 3)  # requests per hour
 DIGESTS_RATE_PER_IP = env_int("PUENTE_DIGESTS_RATE_PER_IP", 20)  # requests per hour
 DIGESTS_BATCH_SIZE = env_int("PUENTE_DIGESTS_BATCH_SIZE", 200)  # messages per SMTP connection

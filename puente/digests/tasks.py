@@ -49,6 +49,11 @@ def send_digests() -> dict:
     return run_all()
 
 
+@task
+def send_reminders() -> dict:
+    return vars(delivery.run_reminders())
+
+
 def run_all() -> dict:
     outcome = delivery.Outcome()
     for rhythm in (Subscriber.DAILY, Subscriber.WEEKLY):

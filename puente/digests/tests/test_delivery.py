@@ -176,3 +176,17 @@ def test_an_event_reminder_is_confirmed_then_sent_the_day_before(client, smtp):
     [message] = smtp.messages
     assert message["Subject"] == "Tomorrow: Know your rights workshop"
     assert "Public library" in parts(message)[0]
+
+
+def test_the_worker_queues_digests_once_a_day_after_the_hour_and_reminders_hourly(settings):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from puente.digests.schedule import enqueue_due
+
+    settings.DIGESTS_SEND_HOUR = 7
+    zone = ZoneInfo(settings.TIME_ZONE)
+    assert enqueue_due(datetime(2026, 11, 25, 6, 30, tzinfo=zone)) == ["reminders"]
+    assert enqueue_due(datetime(2026, 11, 25, 7, 5, tzinfo=zone)) == ["digests", "reminders"]
+    assert enqueue_due(datetime(2026, 11, 25, 7, 40, tzinfo=zone)) == []
+    assert enqueue_due(datetime(2026, 11, 26, 9, 0, tzinfo=zone)) == ["digests", "reminders"]
