@@ -186,7 +186,10 @@ def attach(item, index: StoryIndex) -> None:
     ]
     others = list(
         Item.objects.filter(pk__in=matches)
-        .exclude(document_id=item.document_id)  # one newsletter's own items are never one story
+        # One newsletter's own items are never one story; a file of several newsletters may repeat one.
+        .exclude(
+            document_id=item.document_id, extracted__newsletter=(item.extracted or {}).get("newsletter", 0)
+        )
         .select_related("story")
         .order_by("created", "pk")
     )

@@ -104,3 +104,25 @@ def test_an_editor_splits_an_item_out_and_merges_it_back(editor_client):
 @pytest.mark.django_db
 def test_a_partner_cannot_merge_or_split(partner_client):
     assert partner_client.post("/en/desk/items/1/split/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_newsletters_pasted_into_one_file_can_share_a_story_but_one_newsletter_cannot():
+    source = Source.objects.create(name="Digest", kind="upload", address="d")
+    from puente.catalog.models import Document
+
+    doc = Document.objects.create(source=source, content_hash="c" * 64, raw=b"x", text="x")
+    index = stories.StoryIndex()
+
+    def add(text: str, newsletter: int) -> Item:
+        item = Item.objects.create(document=doc, title=text[:40], body=text, extracted={"newsletter": newsletter},
+                                   signature=stories.to_bytes(stories.signature(text)))  # fmt: skip
+        stories.attach(item, index)
+        return item
+
+    first = add(CLINIC[0], 0)
+    same_letter = add(CLINIC[1], 0)
+    assert same_letter.story is None
+    other_letter = add(CLINIC[2], 1)
+    assert other_letter.story is not None
+    assert set(other_letter.story.items.values_list("pk", flat=True)) >= {first.pk, other_letter.pk}
