@@ -267,6 +267,13 @@ def test_a_partner_keeps_its_listing_up_to_date(partner_client, partner, organiz
     assert organization.contacts.get().value == "+17735550100"
 
 
+def test_an_editor_reaches_an_organizations_listing_from_its_item(editor_client, organization):
+    item = _item(organization)
+    page = editor_client.get(f"/en/desk/items/{item.pk}/").content.decode()
+    assert f'href="/en/desk/organizations/{organization.slug}/"' in page
+    assert editor_client.get(f"/en/desk/organizations/{organization.slug}/").status_code == 200
+
+
 def test_a_partners_edit_of_a_published_item_goes_back_to_review(partner_client, organization):
     item = _item(organization, status=Item.PUBLISHED, language="en")
     p = f"item-{item.pk}"
