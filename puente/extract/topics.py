@@ -41,13 +41,16 @@ def find(text: str) -> tuple[str, ...]:
         found |= index.words[word]
     for m in index.prefix_pattern.finditer(folded):
         found |= index.prefixes[m.group(0)]
-    ordered: list[str] = []
-    for first, phrase, topics in index.phrases:
-        if not topics <= found and (
-            _has_prefix(ordered, first[:-1]) if first.endswith("*") else first in words
-        ):
-            if _bounded(folded, phrase):
+    # Phrases are tried only when their first word is in the text: one set intersection, not a
+    # loop over every phrase of every language.
+    for first in words & index.phrases.keys():
+        for phrase, topics in index.phrases[first]:
+            if not topics <= found and _bounded(folded, phrase):
                 found |= topics
+    ordered = sorted(words) if index.prefix_phrases else []
+    for prefix, phrase, topics in index.prefix_phrases:  # 'porad* prawn*': the first word is a prefix
+        if not topics <= found and _has_prefix(ordered, prefix) and _bounded(folded, phrase):
+            found |= topics
     for cue, topics in index.exact:
         if not topics <= found and cue in text and _bounded(text, cue):
             found |= topics
@@ -61,7 +64,8 @@ class _Index(NamedTuple):
     words: dict[str, frozenset[str]]  # 'asylum' -> {'legal'}
     prefixes: dict[str, frozenset[str]]  # 'refugee' -> {'refugees'} from 'refugee*'
     prefix_pattern: re.Pattern[str]  # every prefix as one trie: one pass over the text finds them all
-    phrases: tuple[tuple[str, str, frozenset[str]], ...]  # (first word, 'legal aid', topics)
+    phrases: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # 'legal' -> (('legal aid', topics),)
+    prefix_phrases: tuple[tuple[str, str, frozenset[str]], ...]  # ('porad', 'porad* prawn*', topics)
     exact: tuple[tuple[str, frozenset[str]], ...]  # ('ICE', {'detention'}): case and all
 
 
@@ -88,19 +92,28 @@ def _index() -> _Index:
         for topic, cues in data.items():
             for cue in cues:
                 by_cue.setdefault(cue, set()).add(topic)
-    words, prefixes, phrases, exact = {}, [], [], []
+    words, prefixes, phrases, prefix_phrases, exact = {}, [], {}, [], []
     for cue, topics in by_cue.items():
         topics = frozenset(topics)
         if cue != cue.casefold():
             exact.append((cue, topics))
+        elif _WORD.fullmatch(cue.rstrip("*")) is None and cue.split()[0].endswith("*"):
+            prefix_phrases.append((cue.split()[0][:-1], cue, topics))
         elif _WORD.fullmatch(cue.rstrip("*")) is None:
-            phrases.append((cue.split()[0], cue, topics))
+            phrases.setdefault(cue.split()[0], []).append((cue, topics))
         elif cue.endswith("*"):
             prefixes.append((cue[:-1], topics))
         else:
             words[cue] = topics
     by_prefix = {p: frozenset(t for q, ts in prefixes if p.startswith(q) for t in ts) for p, _ in prefixes}
-    return _Index(words, by_prefix, _trie_pattern(list(by_prefix)), tuple(phrases), tuple(exact))
+    return _Index(
+        words,
+        by_prefix,
+        _trie_pattern(list(by_prefix)),
+        {first: tuple(entries) for first, entries in phrases.items()},
+        tuple(prefix_phrases),
+        tuple(exact),
+    )
 
 
 def _trie_pattern(prefixes: list[str]) -> re.Pattern[str]:

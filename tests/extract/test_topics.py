@@ -19,6 +19,11 @@ def test_it_reads_spanish_and_polish_cues():
     assert topics.find("Bezpłatna pomoc prawna dla uchodźców") == ("legal", "refugees")
 
 
+def test_it_matches_phrases_whose_first_word_is_a_prefix():
+    assert topics.find("Trafił do ośrodka strzeżonego w Przemyślu.") == ("detention",)
+    assert topics.find("Darmowe porady prawne w sobotę.") == ("legal",)
+
+
 def test_it_matches_capitalised_cues_by_case():
     assert "detention" not in topics.find("Free ice cream for the volunteers")
     assert "detention" in topics.find("Report ICE activity")
