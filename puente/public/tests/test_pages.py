@@ -183,8 +183,8 @@ def test_help_shows_who_how_languages_and_when_verified(client, site):
     assert "Free immigration consultations" in html
     assert 'href="tel:+13125550199"' in html
     assert "inglés" in html and "árabe" in html  # language names in the reader's language
-    assert "Lakeshore Legal Aid" in html
-    assert "Última revisión" in html or "Verificado" in html
+    assert "Lakeshore Legal Aid" in html and "Mon–Fri 9:00–17:00" in html
+    assert "Última revisión" in html and "Verificado el" in html
 
 
 def test_organization_profile_lists_flags_contacts_and_what_it_published(client, site):
