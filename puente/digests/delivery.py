@@ -259,6 +259,10 @@ def run_digests(rhythm: str, now: datetime | None = None, batch_size: int | None
     return outcome
 
 
+def digest_entries(items: list[Item], language: str) -> list[tuple]:
+    return [(item, localized(item, language), emails.item_url(item, language)) for item in items]
+
+
 def digest_batch(
     ids: list[int], period: str, rhythm: str, cache: ItemCache, now: datetime, renders: dict | None = None
 ) -> Outcome:
@@ -272,7 +276,7 @@ def digest_batch(
             empty.append(claims[subscriber.pk].pk)
             continue
         key = (subscriber.language, tuple(sorted(subscriber.topics)), since)
-        entries = None if key in renders else [(item, localized(item, subscriber.language)) for item in items]
+        entries = None if key in renders else digest_entries(items, subscriber.language)
         pairs.append((claims[subscriber.pk], emails.digest(subscriber, entries, since, renders, key)))
     SendLog.objects.filter(pk__in=empty).update(status=SendLog.EMPTY, sent_at=now)
     outcome = deliver(pairs, now)

@@ -192,7 +192,7 @@ MANAGE_MARK, UNSUBSCRIBE_MARK = "puente-manage-link-7f3a9c", "puente-unsubscribe
 
 
 def digest(subscriber, entries: list | None, since, renders: dict | None = None, key=None) -> object:
-    """``entries`` are (item, Localized) pairs, newest first.
+    """``entries`` are (item, Localized, link) triples, newest first.
 
     Readers with the same language, topics and "since" get the same digest but for their links:
     with a ``renders`` cache it is rendered once per such group (``entries`` may then be None
@@ -212,7 +212,8 @@ def digest(subscriber, entries: list | None, since, renders: dict | None = None,
 
 
 def alert(subscriber, item, text) -> object:
-    return _for_subscriber("alert", subscriber, {"item": item, "text": text})
+    context = {"item": item, "text": text, "url": item_url(item, subscriber.language)}
+    return _for_subscriber("alert", subscriber, context)
 
 
 def reminder_confirm(email: str, event, language: str, text) -> object:
@@ -238,13 +239,10 @@ def item_url(item, language: str) -> str:
     """The public page of an item when the public site names one, else the site's home."""
     from django.urls import NoReverseMatch
 
-    for name in ("public:item", "public:item_detail"):
-        for args in ((item.pk,), (item.uuid,)):
-            try:
-                return url_in(language, name, *args)
-            except NoReverseMatch:
-                continue
-    return f"{settings.SITE_URL}/{language}/"
+    try:
+        return url_in(language, "public:item", item.uuid)
+    except NoReverseMatch:
+        return f"{settings.SITE_URL}/{language}/"
 
 
 # --- DKIM ---

@@ -32,6 +32,8 @@ def test_a_digest_holds_only_the_topics_chosen_since_the_last_one(smtp):
     for absent in ("Old legal news", "Counselling group", "Unpublished legal draft"):
         assert absent not in text and absent not in html
     assert message["Subject"] == "Puente: 1 new item"
+    link = re.search(r"https://puente\.example(/en/items/[0-9a-f-]+/)", text).group(1)
+    assert link in html and "Free legal clinic" in Client().get(link).content.decode()
 
 
 def test_a_digest_carries_one_click_unsubscribe_and_a_working_link(smtp):
@@ -69,7 +71,7 @@ def test_a_digest_is_in_the_readers_language_with_the_sites_fallback(smtp):
     _, html = parts(smtp.messages[0])
     assert '<html lang="ar" dir="rtl">' in html
     assert "عيادة قانونية" in html and "Untranslated clinic" in html  # the original when no translation
-    assert '<div lang="en">' in html and '<div lang="ar">' in html
+    assert '<div lang="en" dir="auto">' in html and '<div lang="ar" dir="auto">' in html
     assert smtp.messages[0]["Subject"] == "Puente: عنصران جديدان"  # Arabic's dual, RFC 2047-encoded
 
 
