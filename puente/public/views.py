@@ -28,10 +28,15 @@ HELP_KINDS = ("service", "resource")
 NEWS_KINDS = ("news", "statement", "press")
 
 
+# What extraction kept for the editors; never shown, and costly to decode for every list row.
+EDITORS_ONLY = ("extracted", "corrected_fields", "organizations_named", "handles")
+
+
 def published_items():
     """Everything a list shows about an item, fetched in a fixed number of queries."""
     return (
         Item.objects.published()
+        .defer(*EDITORS_ONLY)
         .select_related("organization")
         .prefetch_related("translations", "topics", "contacts", "events")
         .order_by("-published_at", "-created")

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from puente.catalog.models import KIND_CHOICES, Item, Organization, Page
+from puente.public.views import EDITORS_ONLY
 
 from .index import record_miss, search
 from .models import Entry
@@ -44,6 +45,7 @@ def group(entries: list[Entry]) -> list[tuple[str, list]]:
     }
     objects = {
         Entry.ITEM: Item.objects.published()
+        .defer(*EDITORS_ONLY)
         .select_related("organization")
         .prefetch_related("translations")
         .in_bulk(ids[Entry.ITEM]),
