@@ -1,4 +1,7 @@
-"""Reading delivery status notifications (RFC 3464): repeated hard bounces stop mail to an address."""
+"""Reading delivery status notifications (RFC 3464): repeated hard bounces stop mail to an address.
+
+The same mailbox receives mails to the List-Unsubscribe mailto: address; those unsubscribe at once.
+"""
 
 from __future__ import annotations
 
@@ -66,7 +69,23 @@ def record(failure: Failure) -> Subscriber | None:
     return subscriber
 
 
+def unsubscribe_request(raw: bytes) -> bool:
+    """A mail to the List-Unsubscribe mailto: address, "unsubscribe TOKEN" in its subject."""
+    from .tokens import UNSUBSCRIBE_SALT, read_subscriber_token
+
+    subject = str(email.message_from_bytes(raw, policy=email.policy.default).get("Subject", ""))
+    words = subject.split()
+    if len(words) < 2 or words[-2].lower() != "unsubscribe":
+        return False
+    subscriber = read_subscriber_token(words[-1], UNSUBSCRIBE_SALT)
+    if subscriber is not None:
+        subscriber.unsubscribe()
+    return subscriber is not None
+
+
 def process(raw: bytes) -> int:
+    if unsubscribe_request(raw):
+        return 0
     found = failures(raw)
     for failure in found:
         record(failure)

@@ -77,6 +77,11 @@ class Subscriber(models.Model):
         self.alerts = URGENT in (self.topics or [])
         super().save(*args, **kwargs)
 
+    def unsubscribe(self) -> None:
+        """Stop everything at once; a new token makes every old link and header inert."""
+        self.status, self.unsubscribed_at, self.token = Subscriber.UNSUBSCRIBED, timezone.now(), uuid.uuid4()
+        self.save(update_fields=["status", "unsubscribed_at", "token"])
+
     @property
     def content_topics(self) -> list[str]:
         return [t for t in self.topics if t not in (EVENTS, URGENT)]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -105,14 +103,8 @@ def unsubscribe(request, token: str):
         return render(request, "digests/unsubscribed.html", {"unknown": True})
     if request.method == "GET":
         return render(request, "digests/unsubscribe.html", {"subscriber": subscriber})
-    unsubscribe_now(subscriber)
+    subscriber.unsubscribe()
     return render(request, "digests/unsubscribed.html")
-
-
-def unsubscribe_now(subscriber: Subscriber) -> None:
-    subscriber.status, subscriber.unsubscribed_at = Subscriber.UNSUBSCRIBED, timezone.now()
-    subscriber.token = uuid.uuid4()
-    subscriber.save(update_fields=["status", "unsubscribed_at", "token"])
 
 
 @require_http_methods(["GET", "POST"])

@@ -7,6 +7,7 @@ import subprocess
 from email.message import EmailMessage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
+from urllib.parse import unquote
 
 import dkim
 import pytest
@@ -118,3 +119,15 @@ def test_an_admin_exports_then_deletes_one_persons_data(client, admin_user):
     client.post(url, {"action": "delete_with_reminders", "_selected_action": [subscriber.pk]})
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["other@example.net"]
     assert not Reminder.objects.exists() and not SendLog.objects.exists()
+
+
+def test_a_mail_to_the_unsubscribe_address_unsubscribes(tmp_path):
+    subscriber = make_subscriber("rosa@example.net")
+    web = emails.list_headers(emails.subscriber_links(subscriber))["List-Unsubscribe"]
+    subject = unquote(web.split("?subject=")[1].rstrip(">"))  # as a mail client decodes the mailto:
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "rosa@example.net", "news@puente.example", f"Re: {subject}"
+    (tmp_path / "unsubscribe.eml").write_bytes(mail.as_bytes())
+    call_command("process_bounces", str(tmp_path / "unsubscribe.eml"))
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.UNSUBSCRIBED
