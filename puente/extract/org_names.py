@@ -168,7 +168,22 @@ def chunks(toks: list[Token]) -> list[list[Token]]:
 
 def org_spans(chunk: list[Token]) -> list[list[Token]]:
     """The organization names inside one chunk (a chunk may hold two: 'Chicago Public Schools and …')."""
+    if not any(_may_head(t.text) for t in chunk):
+        return []  # most chunks (people, places, headings) hold no head word: no name to look for
     return [chunk[i:j] for i, j in _span_indices(tuple((t.text, t.kind, t.possessive) for t in chunk))]
+
+
+def _may_head(word: str) -> bool:
+    """Whether the word, or a part of a hyphenated word, can be a head: without one, ``_name_end``
+    finds no name."""
+    heads = _any_head()
+    return word in heads or ("-" in word and any(part in heads for part in word.split("-")))
+
+
+@cache
+def _any_head() -> frozenset[str]:
+    words = lexicon.org_words()
+    return words.heads | words.heads_initial | words.needs_of
 
 
 @lru_cache(maxsize=1 << 15)
