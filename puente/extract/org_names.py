@@ -10,6 +10,7 @@ Scanning is one pass over the text; every step after it is linear in the chunk's
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -51,6 +52,25 @@ def tokens(text: str) -> list[Token]:
         at = m.start()
         out += [Token(t, at + s, at + e, k, p) for t, s, e, k, p in _run(m.group(0))]
     return out
+
+
+def tokens_within(toks: list[Token], text: str, start: int, end: int) -> list[Token]:
+    """``tokens(text[start:end])``, cut from the whole text's ``toks`` when the slice is whole lines:
+    an item is a slice of its document, and reading it again would repeat the document's work.
+
+    A capitalised run never crosses a line break, so whole lines hold whole runs; a slice starting or
+    ending inside a line is read afresh."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if text[line_start:start].strip() or text[end : len(text) if line_end < 0 else line_end].strip():
+        return tokens(text[start:end])
+    lo = bisect_left(toks, start, key=_start)
+    hi = bisect_right(toks, end, lo, key=_start)
+    return [Token(t.text, t.start - start, t.end - start, t.kind, t.possessive) for t in toks[lo:hi]]
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 @lru_cache(maxsize=1 << 15)

@@ -30,9 +30,10 @@ _LOWER = re.compile(r"[a-zà-ÿ]")
 _PROGRAM_AFTER = re.compile(r"\s*(?:program|programa|programme|campaign|campaña|act|ley)\b", re.I)
 
 
-def acronyms(text: str) -> dict[str, str]:
-    """Names the document establishes: acronym -> expansion, or name -> itself."""
-    toks = tokens(text)
+def acronyms(text: str, toks: list[Token] | None = None) -> dict[str, str]:
+    """Names the document establishes: acronym -> expansion, or name -> itself. ``toks`` are the
+    text's ``tokens`` when the caller has them already."""
+    toks = tokens(text) if toks is None else toks
     found: dict[str, str] = {}
     for key, value in [*_defined(text), *_also_known_as(text)]:
         found.setdefault(key, value)
@@ -47,9 +48,10 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
-def find(text: str, acronyms: dict[str, str]) -> tuple[str, ...]:
-    """Organizations named in one item's text, each once, in order of first mention."""
-    toks = tokens(text)
+def find(text: str, acronyms: dict[str, str], toks: list[Token] | None = None) -> tuple[str, ...]:
+    """Organizations named in one item's text, each once, in order of first mention. ``toks`` are
+    the text's ``tokens`` when the caller has them already."""
+    toks = tokens(text) if toks is None else toks
     found: list[tuple[int, int, str]] = []
     for chunk in chunks(toks):
         found += [_without_article(text, s, acronyms) for s in org_spans(chunk) if not _venue(text, s)]

@@ -11,6 +11,7 @@ from datetime import date
 from . import classify, contacts, languages, organizations, segment, topics, when
 from .model import Document, Item, Segment, SourceDocument
 from .normalise import normalise
+from .org_names import Token, tokens, tokens_within
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,16 @@ class Context:
     timezone: str  # IANA zone of the publisher
     names: dict[str, str]  # names the document establishes: acronym -> expansion, a name -> itself
     language: str | None  # the document's main language
+    text: str  # the normalised document, of which every item is a slice
+    words: list[Token]  # its capitalised words, read once for the document and all its items
 
 
 def extract(text: str, reference: date, timezone: str = "America/Chicago") -> tuple[Item, ...]:
     text = normalise(text)
-    ctx = Context(reference, timezone, organizations.acronyms(text), languages.detect(text))
+    words = tokens(text)
+    ctx = Context(
+        reference, timezone, organizations.acronyms(text, words), languages.detect(text), text, words
+    )
     items: list[Item] = []
     carried, newsletter = None, None
     for seg in segment.segment(text):
@@ -52,7 +58,7 @@ def build_item(seg: Segment, ctx: Context, carried=None) -> Item:
         emails=found.emails,
         urls=found.urls,
         handles=found.handles,
-        organizations=organizations.find(seg.text, ctx.names),
+        organizations=organizations.find(seg.text, ctx.names, _words(seg, ctx)),
         languages=languages.offered(seg.text),
         language=language,
         topics=topics.find(seg.text),
@@ -61,6 +67,10 @@ def build_item(seg: Segment, ctx: Context, carried=None) -> Item:
         end=seg.end,
         newsletter=seg.newsletter,
     )
+
+
+def _words(seg: Segment, ctx: Context) -> list[Token]:
+    return tokens_within(ctx.words, ctx.text, seg.start, seg.end)
 
 
 def extract_document(

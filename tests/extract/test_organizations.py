@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from puente.extract import organizations
+from puente.extract.org_names import tokens, tokens_within
 
 from .gold_files import shared_json, shared_text
 
@@ -150,3 +151,19 @@ def test_it_does_not_take_a_venue_with_a_street_address_for_an_organization():
 def test_it_reads_an_acronym_given_as_also_known_as():
     document = "Equity Corps de Oregon, también conocido como ECO, ayuda a inmigrantes.\n\nECO es gratuito."
     assert organizations.acronyms(document)["ECO"] == "Equity Corps de Oregon"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Casa Luz", "the ACLU of Illinois", "  NIJC’s", "—", "x", " ", "\n", "Centro de la Raza,"]
+        ),
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_it_cuts_a_slices_words_from_the_whole_texts(parts, data):
+    text = "".join(parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert tokens_within(tokens(text), text, start, end) == tokens(text[start:end])
