@@ -32,11 +32,11 @@ _NETWORK_WINDOW = 80  # characters before a handle where the text may name its n
 
 
 def find(text: str) -> Contacts:
-    emails = _emails(text) if "@" in text else ()
-    masked = _mask(text, _EMAIL) if emails else text
-    urls = _urls(masked) if "." in text else ()
-    if urls:
-        masked = _mask(_mask(masked, _SCHEME_URL), _BARE_DOMAIN)
+    emails, masked = _emails(text) if "@" in text else ((), text)
+    urls: tuple[str, ...] = ()
+    if "." in text:
+        urls, without_urls = _urls(masked)
+        masked = without_urls if urls else masked
     handles = _handles(masked) if "@" in masked else ()
     phones = _phones(text)
     return Contacts(phones=phones, emails=emails, urls=urls, handles=handles)
@@ -80,15 +80,29 @@ def _numbers(text: str) -> list[str]:
     return found
 
 
-def _emails(text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(m.group(0) for m in _EMAIL.finditer(text)))
+def _emails(text: str) -> tuple[tuple[str, ...], str]:
+    """The e-mail addresses, and the text with them blanked."""
+    found, masked = _take(text, _EMAIL)
+    return tuple(dict.fromkeys(found)), masked
 
 
-def _urls(text: str) -> tuple[str, ...]:
-    found = [_trim(m.group(0)) for m in _SCHEME_URL.finditer(text)]
-    rest = _mask(text, _SCHEME_URL)
-    found += [_trim(m.group(0)) for m in _BARE_DOMAIN.finditer(rest)]
-    return tuple(dict.fromkeys(u for u in found if "." in u))
+def _urls(text: str) -> tuple[tuple[str, ...], str]:
+    """The links, and the text with them blanked: scheme links first, then bare domains."""
+    found, rest = _take(text, _SCHEME_URL)
+    bare, rest = _take(rest, _BARE_DOMAIN)
+    trimmed = [_trim(u) for u in found + bare]
+    return tuple(dict.fromkeys(u for u in trimmed if "." in u)), rest
+
+
+def _take(text: str, pattern: re.Pattern[str]) -> tuple[list[str], str]:
+    """Every match, and the text with each blanked (same length, offsets kept): one pass for both."""
+    found: list[str] = []
+
+    def blank(m: re.Match[str]) -> str:
+        found.append(m.group(0))
+        return " " * len(m.group(0))
+
+    return found, pattern.sub(blank, text)
 
 
 def _trim(url: str) -> str:
@@ -119,10 +133,6 @@ def _network(before: str) -> str | None:
         if m.start() > where:
             best, where = slugs[m.group(0)], m.start()
     return best
-
-
-def _mask(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def refers_to_attachment(text: str) -> bool:
