@@ -56,26 +56,24 @@ def blocks(text: str) -> list[Block]:
     while pos <= n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
-        _take_line(text, pos, end, out, current, meta, gap)
-        gap = _is_blank(text, pos, end)
+        line = text[pos:end]  # sliced once: the shape tests below all read it
+        blank = not line.strip()  # any Unicode white space, U+2028 included
+        _take_line(line, pos, out, current, meta, gap, blank)
+        gap = blank
         pos = end + 1
     _close(out, current, meta)
     return out
 
 
-def _is_blank(text: str, start: int, end: int) -> bool:
-    return not text[start:end].strip()  # any Unicode white space, U+2028 included
-
-
-def _take_line(text: str, start: int, end: int, out: list, current: list, meta: dict, gap: bool) -> None:
-    prefix = text[start : min(end, start + _PREFIX)]
+def _take_line(line: str, start: int, out: list, current: list, meta: dict, gap: bool, blank: bool) -> None:
+    prefix = line[:_PREFIX]
     stripped = prefix.strip(_SPACE)
-    if not stripped or _is_blank(text, start, end):
+    if not stripped or blank:
         _close(out, current, meta)
         return
     lead = len(prefix) - len(prefix.lstrip(_SPACE))
-    visible_end = start + len(text[start:end].rstrip(_SPACE))
-    if _RULE.fullmatch(prefix) and end - start <= _PREFIX:
+    visible_end = start + len(line.rstrip(_SPACE))
+    if _RULE.fullmatch(prefix) and len(line) <= _PREFIX:
         _close(out, current, meta)
         out.append(Block("rule", start + lead, start + lead, visible_end, lead, None, (stripped,), gap, 0))
         return
