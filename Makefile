@@ -31,7 +31,8 @@ run: install messages
 	$(BIN)/puente demo
 	$(BIN)/puente collectstatic --no-input -v 0
 	@echo "Puente is at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
-	$(BIN)/gunicorn puente.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(BIN)/gunicorn puente.wsgi --bind $(HOST):$(PORT) --workers 2 --worker-class gthread --threads 8 \
+		--keep-alive 5 --access-logfile -
 
 worker: install
 	$(BIN)/puente worker
@@ -55,6 +56,8 @@ browsers:
 		if [ "$$(id -u)" = 0 ]; then echo "installing$$missing"; apt-get update -qq && \
 			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 		else echo "missing Debian packages:$$missing (tests that need them will skip)"; fi; fi
+	@[ -f node_modules/axe-core/axe.min.js ] || npm install --no-audit --no-fund --silent \
+		|| echo "npm is missing: accessibility tests will skip"
 
 screenshots: install messages browsers
 	$(BIN)/puente screenshots

@@ -37,6 +37,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env("PUENTE_DATA_DIR", str(BASE_DIR / "var"))).resolve()
 try:  # the SQLite file, attachments and backups live here
     DATA_DIR.mkdir(parents=True, exist_ok=True)
+    (DATA_DIR / "static").mkdir(exist_ok=True)
 except OSError:
     pass  # reported by the puente.E003 system check
 
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Finished public pages for anonymous visitors, before any other work (see puente/public/cache.py).
+    "puente.public.cache.FrontCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "puente.lib.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
