@@ -99,8 +99,9 @@ def scores_for(title: str, text: str) -> dict[str, float]:
     found = [_cues().index.find(w) for w in words]
     scores = dict.fromkeys(KINDS, 0.0)
     for weight, hits in zip((_TITLE, _FIRST, _LATER), found, strict=True):
-        for kind in KINDS:
-            scores[kind] += weight * len(hits.get(kind, ()))
+        for label, phrases in hits.items():  # the few labels found, not every kind
+            if label in scores:  # signals ('past', 'about') are read below
+                scores[label] += weight * len(phrases)
     scores["news"] += _NEWS_BASE
     signals = {
         k: found[0].get(k, set()) | found[1].get(k, set()) | found[2].get(k, set())
