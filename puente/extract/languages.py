@@ -18,7 +18,7 @@ _LINGUA_MIN_WORDS = 10  # lingua is worth its cost (~1 ms an item) only on real 
 _LINGUA_PREFIX = 250
 _FUNCTION_WORDS_SAMPLE = 80
 _PREFIX = 400  # characters handed to the detectors: enough for lingua, and it costs ~2 µs a character
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")  # runs, counted by length: fewer objects than letters
 _LINGUA_LANGUAGES = (
     "ENGLISH SPANISH POLISH ARABIC HINDI CHINESE FRENCH PORTUGUESE VIETNAMESE KOREAN RUSSIAN "
     "UKRAINIAN TAGALOG SOMALI PERSIAN URDU JAPANESE"
@@ -42,7 +42,7 @@ def detect(text: str) -> str | None:
     letters = sum(map(len, words))
     if letters < _MIN_LETTERS:
         return None
-    if len(_LATIN.findall(sample)) * 2 < letters:  # another script: Devanagari, Hangul, Arabic …
+    if sum(map(len, _LATIN.findall(sample))) * 2 < letters:  # another script: Devanagari, Hangul, Arabic …
         return _by_script(sample, letters) or _by_lingua(sample[:_LINGUA_PREFIX])
     if len(words) < _MIN_WORDS:
         return None
