@@ -173,13 +173,21 @@ def _help_items(need: str):
     return published_items().filter(kind__in=HELP_KINDS, topics__slug=need).distinct()
 
 
+def _listed_orgs():
+    """Organizations a person has listed or checked, or that published something; not every name
+    ingestion met in passing (those wait, auto-created, for an editor)."""
+    return Organization.objects.filter(
+        Q(auto_created=False) | Q(last_verified__isnull=False) | Q(items__status=Item.PUBLISHED)
+    ).distinct()
+
+
 def _help_orgs(need: str):
-    return Organization.objects.filter(areas__slug=need).prefetch_related("contacts").distinct()
+    return _listed_orgs().filter(areas__slug=need).prefetch_related("contacts")
 
 
 @cached_page
 def organizations(request: HttpRequest) -> HttpResponse:
-    page = Paginator(Organization.objects.all(), 100).get_page(request.GET.get("page"))
+    page = Paginator(_listed_orgs().order_by("name"), 100).get_page(request.GET.get("page"))
     return render(request, "public/organizations.html", {"page": page})
 
 

@@ -283,7 +283,7 @@ def test_the_language_switcher_links_to_the_same_page_and_remembers_the_choice(c
 def test_pages_are_cached_per_language_without_personal_content(client, site):
     first = client.get("/es/events/")
     again = client.get("/es/events/")
-    assert again["X-Puente-Cache"] == "hit" and again.content == first.content
+    assert again["X-Puente-Cache"] in ("hit", "front") and again.content == first.content
     assert "csrfmiddlewaretoken" not in first.content.decode()
     assert not first.cookies
     arabic = client.get("/ar/events/")
