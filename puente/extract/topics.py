@@ -46,8 +46,9 @@ def find(text: str) -> tuple[str, ...]:
     # Phrases are tried only when their first word is in the text: one set intersection, not a
     # loop over every phrase of every language.
     for first in words & index.phrases.keys():
-        for phrase, topics in index.phrases[first]:
-            if not topics <= found and _bounded(folded, phrase):
+        for phrase, topics, rest in index.phrases[first]:
+            # the phrase's other words as plain substrings first: most phrases fail there, cheaply
+            if not topics <= found and all(w in folded for w in rest) and _bounded(folded, phrase):
                 found |= topics
     ordered = sorted(words) if index.prefix_phrases else []
     for prefix, phrase, topics in index.prefix_phrases:  # 'porad* prawn*': the first word is a prefix
@@ -66,7 +67,9 @@ class _Index(NamedTuple):
     words: dict[str, frozenset[str]]  # 'asylum' -> {'legal'}
     prefixes: dict[str, frozenset[str]]  # 'refugee' -> {'refugees'} from 'refugee*'
     prefix_pattern: re.Pattern[str]  # every prefix as one trie: one match finds a word's prefix
-    phrases: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # 'legal' -> (('legal aid', topics),)
+    phrases: dict[
+        str, tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]
+    ]  # 'legal' -> (('legal aid', topics, ('aid',)),)
     prefix_phrases: tuple[tuple[str, str, frozenset[str]], ...]  # ('porad', 'porad* prawn*', topics)
     exact: tuple[tuple[str, frozenset[str]], ...]  # ('ICE', {'detention'}): case and all
 
@@ -102,7 +105,8 @@ def _index() -> _Index:
         elif _WORD.fullmatch(cue.rstrip("*")) is None and cue.split()[0].endswith("*"):
             prefix_phrases.append((cue.split()[0][:-1], cue, topics))
         elif _WORD.fullmatch(cue.rstrip("*")) is None:
-            phrases.setdefault(cue.split()[0], []).append((cue, topics))
+            rest = tuple(w.rstrip("*") for w in cue.split()[1:])
+            phrases.setdefault(cue.split()[0], []).append((cue, topics, rest))
         elif cue.endswith("*"):
             prefixes.append((cue[:-1], topics))
         else:
