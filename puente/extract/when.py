@@ -161,7 +161,7 @@ def _add_date(text: str, groups: list[_Group], pending: list[TimeMention], d: Da
 def _emit(text: str, groups: list[_Group], timezone: str, date_only: bool) -> tuple[Event, ...]:
     timed: list[Event] = []
     untimed: list[Event] = []
-    online = (where.is_online(text, placed=False), where.is_online(text, placed=True))
+    online = where.online_modes(text)
     for i, group in enumerate(groups):
         stop = groups[i + 1].dates[0].start if i + 1 < len(groups) else len(text)
         days = _unique_days(group)

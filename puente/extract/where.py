@@ -83,6 +83,13 @@ def is_online(text: str, placed: bool = False) -> bool:
     )
 
 
+def online_modes(text: str) -> tuple[bool, bool]:
+    """``(is_online(text), is_online(text, placed=True))`` with each pattern searched once."""
+    p = _patterns()
+    placed = p.online.search(text) is not None
+    return placed or p.online_unless_placed.search(text) is not None, placed
+
+
 def _labelled(window: str) -> str | None:
     m = _patterns().label.search(window)
     if not m:

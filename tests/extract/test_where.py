@@ -94,3 +94,8 @@ def test_it_reads_a_bare_online_as_online_only_without_a_place():
         Segment("", text, 0, len(text)), "event", date(2017, 2, 9), "America/Chicago", "en"
     )
     assert (event.location, event.online) == ("1347 W Erie St", False)
+
+
+def test_it_tells_both_online_modes_at_once():
+    for text in ("Apply online today", "Watch the livestream", "Join us at the library"):
+        assert where.online_modes(text) == (where.is_online(text), where.is_online(text, placed=True))
