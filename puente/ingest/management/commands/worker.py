@@ -13,6 +13,7 @@ from django.db import close_old_connections
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
+from puente.digests.schedule import enqueue_due as enqueue_due_mail
 from puente.ingest.tasks import enqueue_due_feeds
 
 log = logging.getLogger(__name__)
@@ -41,9 +42,9 @@ class Command(BaseCommand):
         self.stdout.write(f"puente worker {worker.worker_id[:8]} started")
         while worker.running:
             close_old_connections()
-            claimed = enqueue_due_feeds()
+            claimed = enqueue_due_feeds() + enqueue_due_mail()
             if claimed:
-                log.info("feeds due: %s", claimed)
+                log.info("queued: %s", claimed)
             worker.run()
             if once or not worker.running:
                 break
