@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parent
 SHARED = ROOT.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
-os.environ.setdefault("PUENTE_TESTING", "1")
 
 
 def need(condition: bool, reason: str) -> None:
@@ -25,6 +24,15 @@ def need(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"CI requires: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Tests never need `collectstatic`, even where a developer ran it (hashed names need a manifest)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture

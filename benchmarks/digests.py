@@ -55,7 +55,6 @@ def setup_django(directory: Path, port: int) -> None:
             "DJANGO_SETTINGS_MODULE": "puente.settings",
             "DATABASE_URL": f"sqlite:///{directory / 'bench.sqlite3'}",
             "PUENTE_DATA_DIR": str(directory),
-            "PUENTE_TESTING": "1",
             "PUENTE_SMTP_HOST": "127.0.0.1",
             "PUENTE_SMTP_PORT": str(port),
             "PUENTE_SITE_URL": "https://puente.example",

@@ -30,3 +30,10 @@ def check_site_url(app_configs, **kwargs):
     if not settings.DEBUG and settings.SITE_URL.startswith("http://localhost"):
         return [Warning("PUENTE_SITE_URL is localhost: links in e-mails will not work", id="puente.W001")]
     return []
+
+
+@register(Tags.security)
+def check_csrf_middleware(app_configs, **kwargs):
+    if "puente.lib.middleware.CsrfViewMiddleware" not in settings.MIDDLEWARE:
+        return [Error("Puente's CsrfViewMiddleware is missing from MIDDLEWARE", id="puente.E005")]
+    return []

@@ -220,6 +220,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 # Preloading is a commitment for every subdomain; the deployer opts in.
 SECURE_HSTS_PRELOAD = HTTPS and env_bool("PUENTE_HSTS_PRELOAD")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# W003 looks for Django's CSRF middleware by path; Puente's subclass is checked by puente.E005.
+SILENCED_SYSTEM_CHECKS.append("security.W003")
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS

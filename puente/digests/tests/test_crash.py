@@ -60,7 +60,6 @@ def test_a_killed_sender_restarted_sends_everyone_exactly_one_digest(tmp_path):
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'puente.sqlite3'}",
         "PUENTE_DATA_DIR": str(tmp_path),
-        "PUENTE_TESTING": "1",
         "PUENTE_SMTP_HOST": "127.0.0.1",
         "PUENTE_SMTP_PORT": str(controller.port),
         "PUENTE_SITE_URL": "https://puente.example",

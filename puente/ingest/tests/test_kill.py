@@ -46,7 +46,6 @@ def _env(data_dir: Path) -> dict:
     env.update(
         PUENTE_DATA_DIR=str(data_dir),
         DATABASE_URL=f"sqlite:///{data_dir / 'puente.sqlite3'}",
-        PUENTE_TESTING="1",
         PYTHONPATH=str(ROOT),
     )
     return env

@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _env(tmp_path, **extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PUENTE_", "DATABASE_URL"))}
+    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; production never has it.
+    skip = ("PUENTE_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
     env.update(
         PUENTE_SECRET_KEY=secrets.token_urlsafe(50),
         PUENTE_SITE_URL="https://puente.example.org",

@@ -12,12 +12,7 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
-def plain_static_files(settings):
-    # Settings are read before the root conftest can set PUENTE_TESTING: no manifest in tests.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+def public_routes_only(settings):
     # The public site's routes alone, mounted as puente/urls.py mounts them.
     settings.ROOT_URLCONF = "puente.public.tests.urls"
 

@@ -21,7 +21,7 @@ ARGS = [
 # Playwright's sync API runs an event loop in this thread; the ORM calls here happen outside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LETTER = (
     "Winter coat drive\n\n"

@@ -1,30 +1,3 @@
-"""Public pages are cached in memory: every test starts with an empty cache."""
+"""Search tests use the public site's fixtures: an empty cache, its routes, one of every page type."""
 
-import pytest
-from django.core.cache import cache
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def plain_static_files(settings):
-    # Settings are read before the root conftest can set PUENTE_TESTING: no manifest in tests.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    # The public site's routes alone, mounted as puente/urls.py mounts them.
-    settings.ROOT_URLCONF = "puente.public.tests.urls"
-
-
-@pytest.fixture
-def site(db) -> dict:
-    """One of every page type; the paths come without the language prefix."""
-    from puente.public import factories
-
-    return factories.every_page_type()
+from puente.public.tests.conftest import empty_cache, public_routes_only, site  # noqa: F401
