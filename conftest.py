@@ -101,3 +101,19 @@ def editor_client(client, editor):
 def partner_client(client, partner):
     client.force_login(partner)
     return client
+
+
+@pytest.fixture
+def browser():
+    """Debian's chromium through Playwright (skips locally when missing; CI must have it)."""
+    from puente.lib.browser import ARGS, CHROMIUM
+
+    need(CHROMIUM.exists(), "/usr/bin/chromium is not installed")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls here happen outside it.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()

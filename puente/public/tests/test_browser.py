@@ -1,6 +1,5 @@
 """Real Chromium: axe-core finds no accessibility violations, keyboard use works, JavaScript is optional."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -9,31 +8,14 @@ from conftest import need  # the root conftest: skip locally, fail in CI
 
 ROOT = Path(__file__).resolve().parents[3]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-# Playwright's sync API runs an event loop in this thread; the ORM calls here happen outside it.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
-def browser():
-    need(CHROMIUM.exists(), "/usr/bin/chromium is not installed")
+def browser(browser):
     need(AXE.exists(), "axe-core is not installed: run npm install")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    return browser
 
 
 @pytest.fixture

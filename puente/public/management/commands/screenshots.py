@@ -20,15 +20,8 @@ from django.conf import settings
 from django.core.management import get_commands
 from django.core.management.base import BaseCommand, CommandError
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from puente.lib.browser import ARGS, CHROMIUM
+
 SEED = (
     "import json, django; django.setup();"
     "from puente.public import factories;"
@@ -69,7 +62,7 @@ class Command(BaseCommand):
         parser.add_argument("--languages", default="en,ar")
 
     def handle(self, *args, out: str, languages: str, **options) -> None:
-        if not Path(CHROMIUM).exists():
+        if not CHROMIUM.exists():
             raise CommandError("Chromium is missing: apt-get install chromium")
         with tempfile.TemporaryDirectory(prefix="puente-shots-") as data:
             env = {
@@ -119,7 +112,7 @@ class Command(BaseCommand):
 
         out.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
             page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
             for language in languages:
                 for name, path in paths.items():
