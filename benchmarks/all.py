@@ -23,9 +23,9 @@ BENCHMARKS = [
     ("extraction vs dateparser", "benchmarks.extract", [], ["--quick"]),
     ("story merging 10k/100k", "benchmarks.stories", [], ["--quick"]),
     ("public pages vs nginx, search p95", "benchmarks.site", [], ["--quick"]),
-    ("digests to subscribers", "benchmarks.digests", [], ["--quick"]),
+    ("digests to subscribers", "benchmarks.digests", [], ["--subscribers", "2000"]),
     ("load: 200 clients", "benchmarks.load", [], ["--seconds", "20"]),
-    ("fuzz: random inputs", "benchmarks.fuzz", [], ["--count", "50000"]),
+    ("fuzz: random inputs", "benchmarks.fuzz", [], ["--count", "20000"]),
 ]
 
 
