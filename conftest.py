@@ -27,6 +27,16 @@ def need(condition: bool, reason: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: cached pages and rate-limit counters never leak across."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def plain_static_files(settings):
     """Tests never need `collectstatic`, even where a developer ran it (hashed names need a manifest)."""
     settings.STORAGES = {

@@ -40,6 +40,8 @@ def running(workers: int = 2, data_dir: Path | None = None, extra_env: dict | No
             "PUENTE_SECRET_KEY": "benchmark-" + "x" * 40,
             "PUENTE_DEBUG": "0",
             "PUENTE_LOG_LEVEL": "WARNING",
+            # Capacity, not the per-client limiter: every request here comes from one address.
+            "PUENTE_SEARCH_RATE_PER_MINUTE": "0",
             **(extra_env or {}),
         }
         if data_dir is None:

@@ -218,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
             "PUENTE_SECRET_KEY": "benchmark-" + "x" * 40,
             "PUENTE_DEBUG": "0",
             "PUENTE_LOG_LEVEL": "WARNING",
+            "PUENTE_SEARCH_RATE_PER_MINUTE": "0",  # capacity, not the per-client limiter
             "DJANGO_SETTINGS_MODULE": "puente.settings",
             "GUNICORN_CMD_ARGS": "--timeout 120",  # a cold first request imports a lot under load
         }

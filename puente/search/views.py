@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from puente.catalog.models import KIND_CHOICES, Item, Organization, Page
+from puente.lib.ratelimit import client_ip, hit
 from puente.public.views import EDITORS_ONLY
 
 from .index import record_miss, search
@@ -25,6 +27,11 @@ RESULTS = 30  # enough for a phone screen; more words narrow it down
 
 def search_page(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    if query and too_many(request):
+        response = render(request, "search/search.html", {"query": query, "limited": True}, status=429)
+        response["Retry-After"] = "60"
+        response["Cache-Control"] = "no-store"
+        return response
     groups, total = [], 0
     if query:
         entries = search(query, get_language(), limit=RESULTS)
@@ -35,6 +42,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
     response = render(request, "search/search.html", {"query": query, "groups": groups, "total": total})
     response["Cache-Control"] = "no-store"  # what someone searched for stays on their phone only
     return response
+
+
+def too_many(request: HttpRequest) -> bool:
+    """Searches per client per minute (PUENTE_SEARCH_RATE_PER_MINUTE; 0 switches the limit off)."""
+    limit = settings.SEARCH_RATE_PER_MINUTE
+    return bool(limit) and hit(f"search:rate:{client_ip(request)}", limit, 60)
 
 
 def group(entries: list[Entry]) -> list[tuple[str, list]]:

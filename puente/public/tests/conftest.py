@@ -1,14 +1,6 @@
-"""Public pages are cached in memory: every test starts with an empty cache."""
+"""The public site's routes alone, and one of every page type."""
 
 import pytest
-from django.core.cache import cache
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)
