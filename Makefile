@@ -26,6 +26,7 @@ messages: install
 	cd puente && ../$(BIN)/django-admin compilemessages --ignore='.venv' -v 0
 
 # The site with the bundled sample newsletters ingested, on SQLite, at http://$(HOST):$(PORT)/
+run: export PUENTE_SITE_URL ?= http://$(HOST):$(PORT)
 run: install messages
 	$(BIN)/puente migrate --no-input -v 0
 	$(BIN)/puente demo

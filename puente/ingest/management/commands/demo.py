@@ -40,7 +40,7 @@ class Command(BaseCommand):
             for username, role in (("editor", Profile.EDITOR), ("admin", Profile.ADMIN)):
                 password = demo_account(username, role)
                 self.stdout.write(f"{role:>6}: user {username!r}, password {password}")
-        self.stdout.write("Sign in at http://127.0.0.1:8000/en/desk/")
+        self.stdout.write(f"Sign in at {settings.SITE_URL}/en/desk/")
 
     def _ingest(self, samples: Path) -> None:
         files = list(walk([samples])) if samples.is_dir() else []
