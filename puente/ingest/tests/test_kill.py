@@ -125,3 +125,40 @@ def test_a_killed_ingest_leaves_only_whole_documents_and_a_rerun_completes(migra
 def _expected_items(path: Path) -> int:
     src = read(path.read_bytes(), name=path.name)[0]
     return len(extract_document(src, date.today(), "America/Chicago").items)
+
+
+def test_a_full_disk_mid_ingest_keeps_what_was_stored_and_a_rerun_completes(migrated, tmp_path):
+    """The disk fills up during a bulk ingest (a file-size limit on the process, as a full disk refuses
+    to grow files): what was stored stays whole, the database stays sound, a re-run does the rest."""
+    import resource
+
+    data, letters = migrated, tmp_path / "full"
+    letters.mkdir()
+    for n in range(FILES):
+        (letters / f"full-{n:03d}.txt").write_text(_letter(1000 + n))
+    env, db = _env(data), data / "puente.sqlite3"
+    with sqlite3.connect(db) as conn:  # an empty write-ahead log: new writes must grow a file
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    limit = db.stat().st_size + 150_000  # room for a few documents, not for all of them
+
+    def no_room():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    full = subprocess.run(  # noqa: S603
+        [*PUENTE, "ingest", str(letters)], env=env, cwd=ROOT, capture_output=True, text=True,
+        preexec_fn=no_room,
+    )  # fmt: skip
+    expected = {p.name: _expected_items(p) for p in letters.iterdir()}
+    stored = {name: count for name, count in _counts(db).items() if name in expected}
+    assert 0 < len(stored) < FILES, f"{len(stored)} of {FILES} stored: the limit should fall mid-run"
+    assert all(count == expected[name] for name, count in stored.items()), "a half-stored document"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert full.returncode != 0 or "failed" in full.stdout + full.stderr
+
+    rerun = subprocess.run(
+        [*PUENTE, "ingest", str(letters)], env=env, cwd=ROOT, capture_output=True, text=True
+    )  # noqa: S603
+    assert rerun.returncode == 0, rerun.stderr
+    assert {name: count for name, count in _counts(db).items() if name in expected} == expected
