@@ -143,11 +143,26 @@ http {{
 """
 
 
-def start_nginx(root: Path, tmp: Path) -> tuple[subprocess.Popen, str]:
+def proxy_config(upstream: str, port: int, tmp: Path) -> str:
+    """deploy/nginx.conf, the configuration the README recommends, with this run's ports and paths."""
+    text = (ROOT / "deploy" / "nginx.conf").read_text()
+    values = {
+        "{run}": str(tmp),
+        "{upstream}": upstream,
+        "{listen}": f"127.0.0.1:{port}",
+        "{static}": str(tmp),
+    }
+    for key, value in values.items():
+        text = text.replace(key, value)
+    return text
+
+
+def start_nginx(root: Path, tmp: Path, upstream: str | None = None) -> tuple[subprocess.Popen, str]:
+    """nginx serving the static copies under ``root``, or, given an upstream, deploy/nginx.conf."""
     port = free_port()
     tmp.mkdir(parents=True, exist_ok=True)
     conf = tmp / "nginx.conf"
-    conf.write_text(nginx_config(root, port, tmp))
+    conf.write_text(proxy_config(upstream, port, tmp) if upstream else nginx_config(root, port, tmp))
     for path in [tmp.parent, root, *root.rglob("*"), tmp]:
         path.chmod(0o755)  # nginx workers may run as nobody
     proc = subprocess.Popen(
@@ -258,6 +273,23 @@ def main(argv: list[str] | None = None) -> int:
                                     rows[n][2],
                                 )
                             )
+                # As deployed: deploy/nginx.conf in front of the same gunicorn, caching public pages.
+                proxy, proxy_url = start_nginx(
+                    tmp / "static-site", tmp / "proxy", upstream=url.split("//")[1]
+                )
+                try:
+                    for n, (name, path) in enumerate(PAGES.items()):
+                        if name != "search":
+                            rows.append(
+                                (
+                                    f"{name}+nginx",
+                                    load(proxy_url + path, args.seconds, args.connections),
+                                    rows[n][2],
+                                )
+                            )
+                finally:
+                    proxy.terminate()
+                    proxy.wait(timeout=10)
             finally:
                 nginx.terminate()
                 nginx.wait(timeout=10)
@@ -275,6 +307,7 @@ def report(args, seeded: dict, searched: dict, rows: list, tool: str) -> None:
         note = "" if name != "search" else "  (search is never cached)"
         print(f"{name:<14} {ours:>13,.0f} {theirs:>12,.0f} {ours / theirs:>6.2f}{note}")
     print("(+front: FrontCacheMiddleware first in MIDDLEWARE, gunicorn gthread workers with keep-alive)")
+    print("(+nginx: as deployed, deploy/nginx.conf in front of gunicorn, caching anonymous public pages)")
     f, pg = searched["function"], searched["page"]
     print(
         f"search() over {searched['queries']} queries: p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms, max {f['max_ms']} ms"
