@@ -180,19 +180,8 @@ def _sqlite_ids(terms: list[str], language: str, limit: int) -> list[int]:
     if any(without_spaces(t) for t in terms):
         return _sqlite_trigram_ids(terms, language, limit)
     match = " ".join(f'"{t}"*' for t in terms)
-    where = "search_fts MATCH %s AND (language = '' OR language = %s)"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid FROM search_fts WHERE {where} ORDER BY rowid DESC LIMIT %s",
-            [match, language, RANK_AT_MOST + 1],
-        )
-        newest = [row[0] for row in cursor.fetchall()]
-        if len(newest) > RANK_AT_MOST:
-            return newest[:limit]
-        cursor.execute(
-            f"SELECT rowid FROM search_fts WHERE {where} ORDER BY rank LIMIT %s", [match, language, limit]
-        )
-        return [row[0] for row in cursor.fetchall()]
+    select = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND (language = '' OR language = %s)"
+    return _newest_else_ranked(select, [match, language], "rowid DESC", "rank", [], limit)
 
 
 def _sqlite_trigram_ids(terms: list[str], language: str, limit: int) -> list[int]:
@@ -203,34 +192,31 @@ def _sqlite_trigram_ids(terms: list[str], language: str, limit: int) -> list[int
         "SELECT t.rowid FROM search_trigram t JOIN search_entry e ON e.id = t.rowid "
         f"WHERE {where} AND (e.language = '' OR e.language = %s) ORDER BY t.rowid DESC LIMIT %s"
     )
-    params = [f"%{t}%" for t in terms] + [language, limit]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+    return _ids(sql, [f"%{t}%" for t in terms] + [language, limit])
 
 
 def _postgres_ids(terms: list[str], language: str, limit: int) -> list[int]:
     if any(without_spaces(t) for t in terms):
         where = " AND ".join("text LIKE %s" for _ in terms)
         sql = f"SELECT id FROM search_entry WHERE {where} AND (language = '' OR language = %s) ORDER BY id DESC LIMIT %s"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [f"%{t}%" for t in terms] + [language, limit])
-            return [row[0] for row in cursor.fetchall()]
+        return _ids(sql, [f"%{t}%" for t in terms] + [language, limit])
     tsquery = " & ".join(f"{t}:*" for t in terms)  # \w+ words only: nothing to escape
-    where = "vector @@ to_tsquery('simple', %s) AND (language = '' OR language = %s)"
+    select = "SELECT id FROM search_entry WHERE vector @@ to_tsquery('simple', %s) AND (language = '' OR language = %s)"
+    rank = "ts_rank(vector, to_tsquery('simple', %s)) DESC, id DESC"
+    return _newest_else_ranked(select, [tsquery, language], "id DESC", rank, [tsquery], limit)
+
+
+def _newest_else_ranked(select: str, params: list, newest: str, rank: str, rank_params: list, limit: int):
+    """Past RANK_AT_MOST matches, the newest come first (no sort); below it, the most relevant."""
+    found = _ids(f"{select} ORDER BY {newest} LIMIT %s", [*params, RANK_AT_MOST + 1])
+    if len(found) > RANK_AT_MOST:
+        return found[:limit]
+    return _ids(f"{select} ORDER BY {rank} LIMIT %s", [*params, *rank_params, limit])
+
+
+def _ids(sql: str, params: list) -> list[int]:
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT id FROM search_entry WHERE {where} ORDER BY id DESC LIMIT %s",
-            [tsquery, language, RANK_AT_MOST + 1],
-        )
-        newest = [row[0] for row in cursor.fetchall()]
-        if len(newest) > RANK_AT_MOST:
-            return newest[:limit]
-        cursor.execute(
-            f"SELECT id FROM search_entry WHERE {where} "
-            "ORDER BY ts_rank(vector, to_tsquery('simple', %s)) DESC, id DESC LIMIT %s",
-            [tsquery, language, tsquery, limit],
-        )
+        cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
 
 
