@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import email
 import email.policy
-import imaplib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.db.models import F
+
+from puente.lib import imapbox
 
 from .models import Bounce, Subscriber, normalize_email
 
@@ -92,17 +92,14 @@ def process(raw: bytes) -> int:
     return len(found)
 
 
-def imap_messages(url: str) -> Iterator[tuple[object, bytes, bytes]]:
-    """Unseen messages of the mailbox named by imap[s]://user:password@host[:port]/FOLDER."""
-    parts = urlsplit(url)
-    cls = imaplib.IMAP4_SSL if parts.scheme == "imaps" else imaplib.IMAP4
-    connection = cls(parts.hostname, parts.port or (993 if parts.scheme == "imaps" else 143))
-    connection.login(unquote(parts.username or ""), unquote(parts.password or ""))
-    connection.select(unquote(parts.path.lstrip("/")) or "INBOX")
-    _, data = connection.search(None, "UNSEEN")
+def from_mailbox(url: str) -> int:
+    """Process the bounce mailbox's unseen reports; each is marked \\Seen only once recorded."""
+    count, conn = 0, imapbox.connect(url)
     try:
-        for number in data[0].split():
-            _, fetched = connection.fetch(number, "(BODY.PEEK[])")
-            yield connection, number, fetched[0][1]
+        for uid, raw in imapbox.unseen(conn):
+            if raw is not None:
+                count += process(raw)
+                imapbox.mark_seen(conn, uid)
     finally:
-        connection.logout()
+        imapbox.close(conn)
+    return count

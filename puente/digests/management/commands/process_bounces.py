@@ -26,8 +26,4 @@ class Command(BaseCommand):
         self.stdout.write(f"{count} failed deliveries recorded")
 
     def from_imap(self, url: str) -> int:
-        count = 0
-        for connection, number, raw in bounces.imap_messages(url):
-            count += bounces.process(raw)
-            connection.store(number, "+FLAGS", "\\Seen")  # only once processed: a crash re-reads it
-        return count
+        return bounces.from_mailbox(url)
