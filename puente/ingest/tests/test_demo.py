@@ -24,7 +24,8 @@ def _run(samples, capsys) -> str:
     return capsys.readouterr().out
 
 
-def test_demo_publishes_the_samples_and_prints_working_passwords(tmp_path, capsys):
+def test_demo_publishes_the_samples_and_prints_working_passwords(tmp_path, capsys, settings):
+    settings.SITE_URL = "http://127.0.0.1:8000"  # make run sets it to the address it serves
     (tmp_path / "letter.txt").write_text(LETTER)
     out = _run(tmp_path, capsys)
     assert set(Topic.objects.filter(is_need=True).values_list("slug", flat=True)) == set(NEEDS)
