@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import socketserver
-import threading
-
 import pytest
 from django.core.management import call_command
 
 from puente.digests.models import Subscriber
-from puente.ingest.tests.test_imap import IMAPHandler, Mailbox
+from puente.ingest.tests.test_imap import serving
 
 from .helpers import make_subscriber
 from .test_dkim_bounces_admin import dsn
@@ -19,15 +16,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def bounce_box():
-    mailbox = Mailbox([dsn("rosa@example.net", status) for status in ("4.2.2", "5.1.1", "5.1.1", "5.1.1")])
-    handler = type("Handler", (IMAPHandler,), {"box": mailbox})
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    mailbox.url = f"imap://bounces:pw@127.0.0.1:{server.server_address[1]}/INBOX"
-    yield mailbox
-    server.shutdown()
-    server.server_close()
+    reports = [dsn("rosa@example.net", status) for status in ("4.2.2", "5.1.1", "5.1.1", "5.1.1")]
+    with serving(reports, credentials="bounces:pw") as mailbox:
+        yield mailbox
 
 
 def test_hard_bounces_in_the_mailbox_stop_mail_and_are_marked_seen(bounce_box, settings):

@@ -6,6 +6,7 @@ stored in the database: marking before storing would lose mail if the run died i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import imaplib
 import re
@@ -102,17 +103,26 @@ def _stored(raw: bytes) -> bool:
         connections.close_all()  # this thread's own connection
 
 
-@pytest.fixture
-def box():
-    mailbox = Mailbox([_message(n) for n in (1, 2, 3)])
+@contextlib.contextmanager
+def serving(messages: list[bytes], credentials: str = "puente:s%40cret"):
+    """A mailbox holding ``messages`` behind the test IMAP server; ``.url`` reaches it."""
+    mailbox = Mailbox(messages)
     handler = type("Handler", (IMAPHandler,), {"box": mailbox})
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    mailbox.url = f"imap://puente:s%40cret@127.0.0.1:{server.server_address[1]}/INBOX"
-    yield mailbox
-    server.shutdown()
-    server.server_close()
+    mailbox.url = f"imap://{credentials}@127.0.0.1:{server.server_address[1]}/INBOX"
+    try:
+        yield mailbox
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def box():
+    with serving([_message(n) for n in (1, 2, 3)]) as mailbox:
+        yield mailbox
 
 
 def test_unseen_messages_are_stored_then_marked_seen(box):
