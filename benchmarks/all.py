@@ -23,6 +23,7 @@ BENCHMARKS = [
     ("extraction vs dateparser", "benchmarks.extract", [], ["--quick"]),
     ("story merging 10k/100k", "benchmarks.stories", [], ["--quick"]),
     ("public pages vs nginx, search p95", "benchmarks.site", [], ["--quick"]),
+    ("search on SQLite and PostgreSQL", "benchmarks.search", [], ["--items", "10000", "--rounds", "3"]),
     ("digests to subscribers", "benchmarks.digests", [], ["--subscribers", "2000"]),
     ("load: 200 clients", "benchmarks.load", [], ["--seconds", "20"]),
     ("fuzz: random inputs", "benchmarks.fuzz", [], ["--count", "20000"]),

@@ -1,0 +1,73 @@
+"""Search latency at scale on SQLite (FTS5) and PostgreSQL (tsvector + GIN), side by side.
+
+    python -m benchmarks.search [--items 100000] [--databases sqlite,postgres]
+
+Each database gets the same synthetic published items (benchmarks.site's seeding), the index is
+rebuilt, then the same queries are timed through ``search()`` and through the whole search page.
+PostgreSQL is the server on 127.0.0.1:5432 (a throwaway database is created and dropped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import uuid
+
+from benchmarks.site import child
+
+PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def measure(env: dict, items: int, rounds: int) -> tuple[dict, dict]:
+    subprocess.run(
+        [sys.executable, "-m", "puente.cli", "migrate", "--no-input", "-v", "0"],
+        env=env, check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    seeded = child(f"from benchmarks.site import seed; seed({items})", env)
+    searched = child(f"from benchmarks.site import time_search; time_search({rounds})", env)
+    return seeded, searched
+
+
+def postgres_database(name: str, action: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'{action} DATABASE "{name}"')  # the name is ours: puente_bench_<hex>
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--items", type=int, default=100_000)
+    p.add_argument("--rounds", type=int, default=10)
+    p.add_argument("--databases", default="sqlite,postgres")
+    args = p.parse_args(argv)
+    print(f"search over {args.items:,} published items, {args.rounds} rounds of the same queries")
+    print(f"{'database':<10} {'index s':>8} {'fn p50':>8} {'fn p95':>8} {'page p50':>9} {'page p95':>9}")
+    for database in args.databases.split(","):
+        with tempfile.TemporaryDirectory(prefix="puente-search-bench-") as tmp:
+            env = {**os.environ, "PUENTE_DATA_DIR": tmp, "PUENTE_SEARCH_RATE_PER_MINUTE": "0",
+                   "DJANGO_SETTINGS_MODULE": "puente.settings"}  # fmt: skip
+            env.pop("DATABASE_URL", None)
+            name = f"puente_bench_{uuid.uuid4().hex[:8]}"
+            if database == "postgres":
+                postgres_database(name, "CREATE")
+                env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
+            try:
+                seeded, searched = measure(env, args.items, args.rounds)
+            finally:
+                if database == "postgres":
+                    postgres_database(name, "DROP")
+        f, page = searched["function"], searched["page"]
+        print(
+            f"{database:<10} {seeded['index_seconds']:>8} {f['p50_ms']:>6} ms {f['p95_ms']:>6} ms "
+            f"{page['p50_ms']:>7} ms {page['p95_ms']:>7} ms"
+        )
+    print("goal: p95 < 30 ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
