@@ -269,29 +269,13 @@ def main(argv: list[str] | None = None) -> int:
                     theirs = load(nginx_url + path.split("?")[0], args.seconds, args.connections)
                     rows.append((name, ours, theirs))
                 with running(workers=args.workers, data_dir=data, extra_env=front_env) as front_url:
-                    for n, (name, path) in enumerate(PAGES.items()):
-                        if name != "search":
-                            rows.append(
-                                (
-                                    f"{name}+front",
-                                    load(front_url + path, args.seconds, args.connections),
-                                    rows[n][2],
-                                )
-                            )
+                    rows += cached_rows("front", front_url, rows, load, args)
                 # As deployed: deploy/nginx.conf in front of the same gunicorn, caching public pages.
                 proxy, proxy_url = start_nginx(
                     tmp / "static-site", tmp / "proxy", upstream=url.split("//")[1]
                 )
                 try:
-                    for n, (name, path) in enumerate(PAGES.items()):
-                        if name != "search":
-                            rows.append(
-                                (
-                                    f"{name}+nginx",
-                                    load(proxy_url + path, args.seconds, args.connections),
-                                    rows[n][2],
-                                )
-                            )
+                    rows += cached_rows("nginx", proxy_url, rows, load, args)
                 finally:
                     proxy.terminate()
                     proxy.wait(timeout=10)
@@ -300,6 +284,16 @@ def main(argv: list[str] | None = None) -> int:
                 nginx.wait(timeout=10)
     report(args, seeded, searched, rows, load.__name__)
     return 0
+
+
+def cached_rows(label: str, base: str, rows: list, load, args) -> list:
+    """The cacheable pages (all but search) at ``base``, beside nginx's figure from the first rows."""
+    nginx_rate = {name: theirs for name, _ours, theirs in rows}
+    return [
+        (f"{name}+{label}", load(base + path, args.seconds, args.connections), nginx_rate[name])
+        for name, path in PAGES.items()
+        if name != "search"
+    ]
 
 
 def report(args, seeded: dict, searched: dict, rows: list, tool: str) -> None:
