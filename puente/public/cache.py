@@ -3,35 +3,63 @@
 Cached pages carry nothing about the person asking: no CSRF token, no messages, no account. A
 visitor with a session or pending messages gets a fresh page, which is not stored. Any catalogue
 change bumps a generation number so editors see their change at once.
+
+Two layers: ``cached_page`` keeps a view's rendered body; ``FrontCacheMiddleware`` keeps the
+finished response (every header the inner middleware added) and serves it before any other
+middleware. ``puente.public.fastpath`` serves the same finished responses before Django itself.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.http.cookie import parse_cookie
 
 GENERATION_KEY = "public:generation"
 TTL_SECONDS = 60
+# Set in the WSGI environ by the fast path when it looked and missed: (key, generation).
+LOOKED = "puente.front_cache"
+MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
+
+
+def _fresh_generation() -> int:
+    # Microseconds from the clock, not 1: a generation lost from the cache (eviction, a restarted
+    # Redis) must not come back as a number pages still in the cache were stored under. Bumps
+    # never come faster than one a microsecond, so the clock stays ahead of every older number.
+    return time.time_ns() // 1000
 
 
 def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+    return cache.get_or_set(GENERATION_KEY, _fresh_generation, None)
 
 
 def bump() -> None:
+    _bump()
+    # A worker rendering between the change and its commit reads the old rows and stores them
+    # under the new generation; bumping again once the change is committed makes that page stale.
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+        cache.set(GENERATION_KEY, _fresh_generation(), None)
+
+
+def quiet(cookies: dict) -> bool:
+    """No session and no pending messages: nothing on the page can be about this visitor."""
+    return settings.SESSION_COOKIE_NAME not in cookies and MESSAGES_COOKIE not in cookies
 
 
 def anonymous_and_quiet(request: HttpRequest) -> bool:
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+    return quiet(request.COOKIES)
 
 
 def page_key(request: HttpRequest) -> str:
@@ -70,32 +98,94 @@ def _public(response: HttpResponse) -> HttpResponse:
     return response
 
 
+# --- finished responses, read from the WSGI environ (the fast path has no HttpRequest) ----------
+
+
+def front_eligible(environ: dict) -> bool:
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    raw = environ.get("HTTP_COOKIE")
+    return not raw or quiet(parse_cookie(raw))
+
+
+def front_key(environ: dict) -> str:
+    """Everything Django reads to build a page's URL: scheme, host and the full path, as sent.
+
+    The scheme is part of it so a plain-http request never gets the page an https one stored
+    (SECURE_SSL_REDIRECT must still redirect it); the forwarded headers count only when the
+    settings tell Django to believe them.
+    """
+    parts = [
+        environ.get("wsgi.url_scheme", ""),
+        environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}",
+        environ.get("SCRIPT_NAME", ""),
+        environ.get("PATH_INFO", ""),
+        environ.get("QUERY_STRING", ""),
+    ]
+    if settings.SECURE_PROXY_SSL_HEADER:
+        parts.append(environ.get(settings.SECURE_PROXY_SSL_HEADER[0], ""))
+    if settings.USE_X_FORWARDED_HOST:
+        parts.append(environ.get("HTTP_X_FORWARDED_HOST", ""))
+    if settings.USE_X_FORWARDED_PORT:
+        parts.append(environ.get("HTTP_X_FORWARDED_PORT", ""))
+    digest = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return f"public:front:{digest}"
+
+
+def front_lookup(environ: dict) -> tuple[str, int | None, tuple | None]:
+    """(key, current generation, entry or None): one cache round trip, the generation checked.
+
+    Entries are (generation, status line, headers, body). Keeping the generation inside the entry
+    rather than in its key lets one ``get_many`` read both, and it is still the shared generation
+    that decides, so a bump by any worker is seen by every other at once.
+    """
+    key = front_key(environ)
+    found = cache.get_many([GENERATION_KEY, key])
+    current, entry = found.get(GENERATION_KEY), found.get(key)
+    if entry is None or current is None or entry[0] != current:
+        entry = None
+    return key, current, entry
+
+
+def front_store(key: str, current: int, response: HttpResponse) -> None:
+    headers = [(k, v) for k, v in response.items() if k.lower() != "x-puente-cache"]
+    status = f"{response.status_code} {response.reason_phrase}"
+    cache.set(key, (current, status, headers, response.content), TTL_SECONDS)
+
+
 class FrontCacheMiddleware:
-    """Optional, outermost: serve finished public pages before sessions, CSRF, auth and URL routing.
+    """Outermost: serve finished public pages before sessions, CSRF, auth and URL routing.
 
     Stores what ``cached_page`` views answered, with every header the inner middleware added
-    (CSP, Referrer-Policy…), so a hit costs two cache reads. Same rules: GET, no session, no messages.
+    (CSP, Referrer-Policy…). Same rules: GET (HEAD is answered from the GET page), no session, no
+    messages. Behind ``puente.public.fastpath`` it only stores: the fast path already looked.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        eligible = request.method == "GET" and anonymous_and_quiet(request)
-        key = f"{page_key(request)}:{request.META.get('HTTP_HOST', '')}" if eligible else ""
-        if eligible:
-            hit = cache.get(key)
-            if hit is not None:
-                return _rebuild(*hit)
+        environ = request.META
+        if not front_eligible(environ):
+            return self.get_response(request)
+        looked = environ.pop(LOOKED, None)
+        if looked is None:
+            key, current, entry = front_lookup(environ)
+            if entry is not None:
+                return _rebuild(entry)
+        else:
+            key, current = looked
+        if current is None:
+            current = generation()
         response = self.get_response(request)
-        if eligible and getattr(response, "puente_public", False) and not response.cookies:
-            headers = [(k, v) for k, v in response.items() if k.lower() != "x-puente-cache"]
-            cache.set(key, (response.status_code, headers, response.content), TTL_SECONDS)
+        if request.method == "GET" and getattr(response, "puente_public", False) and not response.cookies:
+            front_store(key, current, response)
         return response
 
 
-def _rebuild(status: int, headers: list, content: bytes) -> HttpResponse:
-    response = HttpResponse(content, status=status)
+def _rebuild(entry: tuple) -> HttpResponse:
+    _generation, status, headers, content = entry
+    response = HttpResponse(content, status=int(status[:3]))
     for name, value in headers:
         response[name] = value
     response["X-Puente-Cache"] = "front"
