@@ -25,6 +25,7 @@ _BARE_DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _PHONE_LIKE = re.compile(r"\d(?:[^\d\n]{0,3}\d){6}")  # seven digits close together: worth asking phonenumbers
+_PHONE_BEFORE, _PHONE_AFTER = 8, 24  # characters of context the matcher reads around the digits
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@]|\.[A-Za-z])")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _TRAILING = ".,;:!?)]}'\"’”»…"
@@ -45,27 +46,44 @@ def find(text: str) -> Contacts:
 def _phones(text: str) -> tuple[str, ...]:
     """E.164 numbers; extensions cannot be written in E.164 and are dropped.
 
-    phonenumbers' matcher costs about a microsecond a character, so it only reads the lines that hold
-    seven digits close together (a number never spans lines here: the matcher itself stops at them).
+    phonenumbers' matcher costs about a microsecond a character, so it only reads a window of words
+    around each run of seven digits close together, within its line (the matcher stops at lines too).
     """
     found = []
-    for lo, hi in _phone_lines(text):
+    for lo, hi in _phone_windows(text):
         found += _numbers(text[lo:hi])
     return tuple(dict.fromkeys(found))
 
 
-def _phone_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line, or run of lines, holding a phone-like run of digits."""
+def _phone_windows(text: str) -> list[tuple[int, int]]:
+    """(start, end) around each phone-like run of digits: from a word boundary a few characters before
+    it (a '+1 (' prefix) to one well after it (the rest of a long number, an extension), in its line."""
     spans: list[tuple[int, int]] = []
     for m in _PHONE_LIKE.finditer(text):
-        lo = text.rfind("\n", 0, m.start()) + 1
-        hi = text.find("\n", m.end())
-        hi = len(text) if hi < 0 else hi
+        line_lo = text.rfind("\n", 0, m.start()) + 1
+        line_hi = text.find("\n", m.end())
+        line_hi = len(text) if line_hi < 0 else line_hi
+        lo = max(line_lo, _space_before(text, m.start() - _PHONE_BEFORE, line_lo))
+        hi = min(line_hi, _space_after(text, m.end() + _PHONE_AFTER, line_hi))
         if spans and lo <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
         else:
             spans.append((lo, hi))
     return spans
+
+
+def _space_before(text: str, at: int, floor: int) -> int:
+    if at <= floor:
+        return floor
+    cut = max(text.rfind(" ", floor, at), text.rfind("\t", floor, at))
+    return floor if cut < 0 else cut + 1
+
+
+def _space_after(text: str, at: int, ceiling: int) -> int:
+    if at >= ceiling:
+        return ceiling
+    cut = text.find(" ", at, ceiling)
+    return ceiling if cut < 0 else cut
 
 
 def _numbers(text: str) -> list[str]:

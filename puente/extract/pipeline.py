@@ -29,23 +29,29 @@ class Context:
 def extract(text: str, reference: date, timezone: str = "America/Chicago") -> tuple[Item, ...]:
     text = normalise(text)
     words = tokens(text)
+    segments = list(segment.segment(text))
+    spoken = [languages.detect(seg.text) for seg in segments]
     ctx = Context(
-        reference, timezone, organizations.acronyms(text, words), languages.detect(text), text, words
+        reference,
+        timezone,
+        organizations.acronyms(text, words),
+        _main_language(segments, spoken, text),
+        text,
+        words,
     )
     items: list[Item] = []
     carried, newsletter = None, None
-    for seg in segment.segment(text):
+    for seg, language in zip(segments, spoken, strict=True):
         # A day announced once ("ALL PRESS CONFERENCES APRIL 3") holds for the newsletter's next items.
         if seg.newsletter != newsletter:
             carried, newsletter = None, seg.newsletter
-        item = build_item(seg, ctx, carried)
+        item = build_item(seg, ctx, language or ctx.language, carried)
         carried = when.carried_day(item.events, carried)
         items.append(item)
     return tuple(items)
 
 
-def build_item(seg: Segment, ctx: Context, carried=None) -> Item:
-    language = languages.detect(seg.text) or ctx.language
+def build_item(seg: Segment, ctx: Context, language: str | None, carried=None) -> Item:
     kind = classify.classify(seg, language)
     found = contacts.find(seg.text)
     return Item(
@@ -67,6 +73,16 @@ def build_item(seg: Segment, ctx: Context, carried=None) -> Item:
         end=seg.end,
         newsletter=seg.newsletter,
     )
+
+
+def _main_language(segments: list[Segment], spoken: list[str | None], text: str) -> str | None:
+    """The language most of the document is written in, weighed by the length of the items that tell;
+    the whole text is read only when none of them does. Items too short to tell take it."""
+    weight: dict[str, int] = {}
+    for seg, language in zip(segments, spoken, strict=True):
+        if language:
+            weight[language] = weight.get(language, 0) + len(seg.text)
+    return max(weight, key=weight.get) if weight else languages.detect(text)
 
 
 def _words(seg: Segment, ctx: Context) -> list[Token]:
@@ -93,12 +109,12 @@ def extract_document(
         date=reference.isoformat(),
         timezone=timezone,
         subject=src.subject,
-        language=_main_language(items),
+        language=_written_in(items),
         attachments=src.attachments,
     )
 
 
-def _main_language(items: tuple[Item, ...]) -> str | None:
+def _written_in(items: tuple[Item, ...]) -> str | None:
     """The language most of the document's text is written in, weighed by item length."""
     weight: dict[str, int] = {}
     for item in items:
