@@ -24,7 +24,13 @@ _BARE_DOMAIN = re.compile(
     rf"(?<![\w@./-])(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:{_TLDS})(?:/[^\s<>\"“”]*)?(?![\w@-])",
     re.IGNORECASE,
 )
-_PHONE_LIKE = re.compile(r"\d(?:[^\d\n]{0,3}\d){6}")  # seven digits close together: worth asking phonenumbers
+# Seven digits close together, with only what phonenumbers accepts between a number's digits (its
+# VALID_PUNCTUATION and spaces): '$52,000–$58,000' and '12:00–1:00' are not worth asking it about.
+_PHONE_PUNCTUATION = "-x\u2010-\u2015\u2212\u30fc\uff0d-\uff0f \t\u00a0\u00ad\u200b\u2060\u3000()\uff08\uff09\uff3b\uff3d.\\[\\]/~\u2053\u223c\uff5e"
+_PHONE_LIKE = re.compile(rf"\d(?:[{_PHONE_PUNCTUATION}]{{0,3}}\d){{6}}")
+# '(312) 555-0100', '312.555.0100', '+1 312 555 0100', '1-800-555-0102': standing alone, not glued to
+# letters, digits or a slash (a date, an ID, a URL path)
+_NANP = re.compile(r"(?<![\w+/.-])(?:\+?1[-. ]?)?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w/-]|\.\d)")
 _PHONE_BEFORE, _PHONE_AFTER = 8, 24  # characters of context the matcher reads around the digits
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@]|\.[A-Za-z])")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -87,6 +93,30 @@ def _space_after(text: str, at: int, ceiling: int) -> int:
 
 
 def _numbers(text: str) -> list[str]:
+    """Numbers in a window: North American ones written the usual way are checked directly against
+    the US plan (one region's patterns); anything else goes to phonenumbers' matcher, whose
+    validation tries every region of a country code (some twenty for +1) for each candidate."""
+    found, rest = [], text
+    for m in _NANP.finditer(text):
+        number = _us_number(m.group(0))
+        if number is None:
+            return _matched(text)
+        found.append(number)
+        rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+    return found if not _PHONE_LIKE.search(rest) else _matched(text)
+
+
+def _us_number(candidate: str) -> str | None:
+    try:
+        number = phonenumbers.parse(candidate, "US")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number_for_region(number, "US"):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _matched(text: str) -> list[str]:
     found = []
     try:
         for match in phonenumbers.PhoneNumberMatcher(text, "US"):

@@ -1,4 +1,5 @@
-
+import phonenumbers
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +16,34 @@ def test_it_writes_phones_in_e164_and_drops_extensions():
 def test_it_rejects_phone_like_numbers_that_are_not_phones():
     text = "Viewed 4.6 Million times on 2017-02-09 and 02/09/2017. Seattle, WA 98144. 13,846 voters."
     assert contacts.find(text).phones == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call (312) 555-0100 today",
+        "Hotline: +1 312 555 0100.",
+        "Línea: 1-800-555-0102, de lunes a sábado",
+        "Text 312.555.0100 or 773-555-0101 x 4",
+        "Ring +44 20 7946 0958 or 0800 123 4567 in London",
+        "Llame al 312 - 555 - 0100",
+        "Numbers 312-555-01000 and A312-555-0100 and 2026/312/555/0100",
+    ],
+)
+def test_the_quick_north_american_path_agrees_with_the_matcher(text):
+    slow = []
+    for match in phonenumbers.PhoneNumberMatcher(text, "US"):
+        slow.append(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164))
+    assert contacts.find(text).phones == tuple(dict.fromkeys(slow))
+
+
+def test_it_finds_a_number_in_a_very_long_line():
+    line = "word " * 2000 + "call +1 (312) 555-0100 ext. 7 " + "word " * 2000
+    assert contacts.find(line).phones == ("+13125550100",)
+
+
+def test_money_and_clock_times_are_not_read_as_numbers():
+    assert contacts.find("Salary $52,000–$58,000, 12:00–1:00 p.m., 8:00 a 15:00 h").phones == ()
 
 
 def test_it_keeps_a_number_once_per_item():
