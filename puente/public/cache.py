@@ -132,25 +132,40 @@ def front_key(environ: dict) -> str:
     return f"public:front:{digest}"
 
 
-def front_lookup(environ: dict) -> tuple[str, int | None, tuple | None]:
-    """(key, current generation, entry or None): one cache round trip, the generation checked.
+# This process's copies of entries it read lately: a hit then reads only the shared generation.
+_recent: dict[str, tuple] = {}
+RECENT_ENTRIES = 256
 
-    Entries are (generation, status line, headers, body). Keeping the generation inside the entry
-    rather than in its key lets one ``get_many`` read both, and it is still the shared generation
-    that decides, so a bump by any worker is seen by every other at once.
+
+def front_lookup(environ: dict) -> tuple[str, int | None, tuple | None]:
+    """(key, current generation, entry or None). A repeated hit costs one cache read.
+
+    Entries are (generation, expiry time, status line, headers, body). The generation lives in the
+    entry rather than in its key, so the copy this process kept is checked against the shared
+    generation, read on every request: a bump by any worker is seen by every other at once.
     """
     key = front_key(environ)
-    found = cache.get_many([GENERATION_KEY, key])
-    current, entry = found.get(GENERATION_KEY), found.get(key)
-    if entry is None or current is None or entry[0] != current:
-        entry = None
+    current = cache.get(GENERATION_KEY)
+    entry = _recent.get(key)
+    if not _valid(entry, current):
+        entry = cache.get(key)
+        if not _valid(entry, current):
+            return key, current, None
+        if len(_recent) >= RECENT_ENTRIES:
+            _recent.clear()
+        _recent[key] = entry
     return key, current, entry
+
+
+def _valid(entry: tuple | None, current: int | None) -> bool:
+    return entry is not None and current is not None and entry[0] == current and entry[1] > time.time()
 
 
 def front_store(key: str, current: int, response: HttpResponse) -> None:
     headers = [(k, v) for k, v in response.items() if k.lower() != "x-puente-cache"]
     status = f"{response.status_code} {response.reason_phrase}"
-    cache.set(key, (current, status, headers, response.content), TTL_SECONDS)
+    entry = (current, time.time() + TTL_SECONDS, status, headers, response.content)
+    cache.set(key, entry, TTL_SECONDS)
 
 
 class FrontCacheMiddleware:
@@ -184,7 +199,7 @@ class FrontCacheMiddleware:
 
 
 def _rebuild(entry: tuple) -> HttpResponse:
-    _generation, status, headers, content = entry
+    _generation, _expiry, status, headers, content = entry
     response = HttpResponse(content, status=int(status[:3]))
     for name, value in headers:
         response[name] = value

@@ -2,7 +2,7 @@
 
 ``FrontCacheMiddleware`` stores finished public pages; this WSGI wrapper serves them with the
 exact status, headers and body stored, under the same rules (GET or HEAD, no session cookie, no
-messages cookie, same key and generation). Anything else, and every miss, goes to Django, which
+messages cookie, same key and generation); a repeated hit reads only the shared generation. Anything else, and every miss, goes to Django, which
 is told the lookup was done so the middleware does not read the cache again.
 """
 
@@ -26,7 +26,7 @@ class FastPath:
         if entry is None:
             environ[LOOKED] = (key, current)
             return self.app(environ, start_response)
-        _generation, status, headers, body = entry
+        _generation, _expiry, status, headers, body = entry
         start_response(status, [*headers, ("X-Puente-Cache", "front")])
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from pathlib import Path
 from wsgiref.util import setup_testing_defaults
@@ -20,6 +21,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 
+from puente.public import cache as public_cache
 from puente.public import factories, fastpath
 from puente.public.cache import GENERATION_KEY, front_key
 
@@ -152,6 +154,15 @@ def test_a_catalogue_change_is_seen_on_the_next_request(app, site, django_runs):
     fresh = call(app, "/en/")
     assert fresh.header.get("X-Puente-Cache") != "front" and "Brand new urgent notice" in fresh.text()
     assert call(app, "/en/").header["X-Puente-Cache"] == "front"
+
+
+def test_a_page_expires_after_its_lifetime_even_in_a_workers_memory(app, site, django_runs, monkeypatch):
+    monkeypatch.setattr(public_cache, "TTL_SECONDS", 1)
+    call(app, "/en/events/")
+    assert call(app, "/en/events/").header["X-Puente-Cache"] == "front"
+    time.sleep(1.1)
+    assert call(app, "/en/events/").header.get("X-Puente-Cache") != "front"
+    assert len(django_runs) == 2
 
 
 def test_a_lost_generation_never_brings_back_an_older_page(app, site):
