@@ -118,7 +118,7 @@ def _event_evidence(scores: dict, title: str, text: str, words: list[list[str]],
     fields = min(sum(1 for m in _FIELD.finditer(text) if m.group(1).casefold() in _cues().fields), 3)
     lead = text[:_LEAD]
     dated = 3 * _dated(words[0], title) + 2 * _dated(words[1], lead) + _dated(words[2], text[_LEAD:])
-    timed = _timed(title) or _timed(text) or any(w in _NOON for group in words for w in group)
+    timed = _timed(title) or _timed(text) or any(not _NOON.isdisjoint(group) for group in words)
     if scores["event"] <= 0 and fields < 2 and not (dated and timed):
         return
     scores["event"] += dated + 3 * timed + 2 * fields + 3 * bool(dated and timed)
@@ -132,9 +132,12 @@ def _dated(words: list[str], text: str = "") -> bool:
     c = _cues()
     if "/" in text and _numeric_date(text):
         return True
+    present = set(words)
+    if not c.soon.isdisjoint(present):
+        return True
+    if c.months.isdisjoint(present):
+        return False
     for i, w in enumerate(words):
-        if w in c.soon:
-            return True
         if w in c.months:
             after = words[i + 1] if i + 1 < len(words) else ""
             before = words[i - 2 if i >= 2 and words[i - 1] == "de" else i - 1] if i else ""

@@ -8,6 +8,7 @@ character, which alone would hold extraction under 1 MB/s on long items.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from . import lexicon
@@ -84,16 +85,13 @@ def _by_function_words(words: list[str]) -> str | None:
     """A language whose function words clearly dominate, else None (let lingua decide)."""
     if len(words) < _MIN_WORDS:
         return None
-    languages_of = _function_words()
-    hits: dict[str, int] = {}
-    for word in words[:_FUNCTION_WORDS_SAMPLE]:
-        for lang in languages_of.get(word.casefold(), ()):
-            hits[lang] = hits.get(lang, 0) + 1
+    sample = words[:_FUNCTION_WORDS_SAMPLE]
+    hits = Counter(filter(None, map(_function_words().get, map(str.casefold, sample))))
     if not hits:
         return None
-    ranked = sorted(hits.items(), key=lambda kv: kv[1], reverse=True)
+    ranked = hits.most_common(2)
     (lang, best), second = ranked[0], ranked[1][1] if len(ranked) > 1 else 0
-    if best >= 2 and best >= 2 * second + 1 and best * 15 >= min(len(words), _FUNCTION_WORDS_SAMPLE):
+    if best >= 2 and best >= 2 * second + 1 and best * 15 >= len(sample):
         return lang
     return None
 
@@ -104,14 +102,14 @@ def _by_lingua(sample: str) -> str | None:
 
 
 @cache
-def _function_words() -> dict[str, tuple[str, ...]]:
+def _function_words() -> dict[str, str]:
     """word -> the one language it is a function word of. Shared words ('de': es, fr, pt) tell the
     languages apart no better than chance, so they are left out."""
     out: dict[str, list[str]] = {}
     for lang, data in lexicon.per_language("languages").items():
         for word in data.get("stopwords", ()):
             out.setdefault(word, []).append(lang)
-    return {w: tuple(langs) for w, langs in out.items() if len(langs) == 1}
+    return {w: langs[0] for w, langs in out.items() if len(langs) == 1}
 
 
 @cache

@@ -41,7 +41,10 @@ class PhraseIndex:
         covered: dict[str, int] = {}
         firsts, one, two = self._firsts, self._one, self._two
         last = len(words) - 1
-        for i in [i for i, w in enumerate(words) if w in firsts]:
+        present = firsts.intersection(words)
+        if not present:
+            return found
+        for i in [i for i, w in enumerate(words) if w in present]:
             w = words[i]
             if i < last:
                 for phrase, label in two.get((w, words[i + 1]), ()):
