@@ -5,6 +5,7 @@ normalise → segment → classify → when/where → contacts → organizations
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,7 +36,8 @@ def extract(text: str, reference: date, timezone: str = "America/Chicago") -> tu
         reference,
         timezone,
         organizations.acronyms(text, words),
-        _main_language(segments, spoken, text),
+        # the language most of the document is written in; items too short to tell take it
+        _most_written(zip(spoken, (seg.text for seg in segments), strict=True)) or languages.detect(text),
         text,
         words,
     )
@@ -75,16 +77,6 @@ def build_item(seg: Segment, ctx: Context, language: str | None, carried=None) -
     )
 
 
-def _main_language(segments: list[Segment], spoken: list[str | None], text: str) -> str | None:
-    """The language most of the document is written in, weighed by the length of the items that tell;
-    the whole text is read only when none of them does. Items too short to tell take it."""
-    weight: dict[str, int] = {}
-    for seg, language in zip(segments, spoken, strict=True):
-        if language:
-            weight[language] = weight.get(language, 0) + len(seg.text)
-    return max(weight, key=weight.get) if weight else languages.detect(text)
-
-
 def _words(seg: Segment, ctx: Context) -> list[Token]:
     return tokens_within(ctx.words, ctx.text, seg.start, seg.end)
 
@@ -109,15 +101,15 @@ def extract_document(
         date=reference.isoformat(),
         timezone=timezone,
         subject=src.subject,
-        language=_written_in(items),
+        language=_most_written((item.language, item.text) for item in items),
         attachments=src.attachments,
     )
 
 
-def _written_in(items: tuple[Item, ...]) -> str | None:
-    """The language most of the document's text is written in, weighed by item length."""
+def _most_written(pairs: Iterable[tuple[str | None, str]]) -> str | None:
+    """The language with the most text among (language, text) pairs, if any has one."""
     weight: dict[str, int] = {}
-    for item in items:
-        if item.language:
-            weight[item.language] = weight.get(item.language, 0) + len(item.text)
+    for language, text in pairs:
+        if language:
+            weight[language] = weight.get(language, 0) + len(text)
     return max(weight, key=weight.get) if weight else None
