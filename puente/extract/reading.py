@@ -25,6 +25,8 @@ class Reader:
         self.b = _split_headed(structure.blocks(text), text, self.c)
         self.n = len(self.b)
         self._tags: dict[int, dict[str, set[str]]] = {}
+        self._folded: dict[int, str] = {}
+        self._intro: dict[int, bool] = {}
         self.kind = [self._furniture(i) for i in range(self.n)]
         self.shape = [self._shape(i) for i in range(self.n)]
 
@@ -59,7 +61,7 @@ class Reader:
         if blk.kind != "para":
             return None
         s = blk.head
-        short = len(s) <= 80 and len(s.split()) <= 8
+        short = len(s) <= 80 and blk.head_words <= 8
         if short and len(blk.lines) <= 6 and (self.c.sign_off.match(s) or _closing_shape(blk)):
             return "signoff"
         if len(s) <= 160 and ("footer" in self.tags(i) or s.startswith("©")):
@@ -92,7 +94,7 @@ class Reader:
             return False
         if len(blk.lines) == 1 and i > 0 and self._body_follows(i):
             return False  # '## Policy update' over its text is a section, not an issue's masthead
-        return len(s.split()) <= 8 and bool("masthead" in self.tags(i) or self.c.month_year.search(s))
+        return blk.head_words <= 8 and bool("masthead" in self.tags(i) or self.c.month_year.search(s))
 
     def _body_follows(self, i: int) -> bool:
         nxt = self.b[i + 1] if i + 1 < self.n else None
@@ -107,9 +109,15 @@ class Reader:
         return self._tags[i]
 
     def is_intro(self, i: int) -> bool:
-        """An issue's introduction: 'Here are some events…', or a letter's salutation."""
+        """An issue's introduction: 'Here are some events…', or a letter's salutation. Asked of most
+        blocks several times (as a title's neighbour, above a list, at an issue's top): computed once."""
         if not (0 <= i < self.n) or self.b[i].kind != "para":
             return False
+        if i not in self._intro:
+            self._intro[i] = self._intro_at(i)
+        return self._intro[i]
+
+    def _intro_at(self, i: int) -> bool:
         if "intro" in self.tags(i) or self.c.greeting.match(self.head(i)):
             return True
         # the paragraph after a salutation ('Friends,') introduces the sections that follow it
@@ -119,17 +127,17 @@ class Reader:
 
     def _salutation(self, i: int) -> bool:
         """'Dear neighbors,', 'Friends,', '¡Hola, familia!'."""
-        s = self.head(i)
-        if not self.single(i) or words(s) > 4:
+        if not self.single(i) or self.b[i].head_words > 4:
             return False
-        return bool(self.c.greeting.match(s)) or (words(s) <= 3 and s.endswith(","))
+        s = self.b[i].head
+        return bool(self.c.greeting.match(s)) or (self.b[i].head_words <= 3 and s.endswith(","))
 
     def is_pointer(self, i: int) -> bool:
         blk = self.b[i]
         return blk.kind == "para" and blk.words <= 25 and bool(self.c.pointer.match(blk.head))
 
     def is_button(self, i: int) -> bool:
-        return self.shape[i] is not None and len(self.head(i).split()) <= 8 and "button" in self.tags(i)
+        return self.shape[i] is not None and self.b[i].head_words <= 8 and "button" in self.tags(i)
 
     def is_about(self, i: int) -> bool:
         blk = self.b[i]
@@ -138,11 +146,17 @@ class Reader:
     def is_job_section(self, i: int) -> bool:
         return self.head(i).rstrip(" :").casefold() in self.c.job_section
 
+    def _norm(self, i: int) -> str:
+        """Block i's first line folded for comparison, computed once: titles are compared often."""
+        if i not in self._folded:
+            self._folded[i] = _norm(self.head(i))
+        return self._folded[i]
+
     def same_title(self, i: int, j: int) -> bool:
         """Block j repeats title i, or the part of i after its ':' ('ONA Update: Chicago Is…')."""
         if not (0 <= j < self.n) or self.b[j].kind == "rule":
             return False
-        a, b = _norm(self.head(i)), _norm(self.head(j))
+        a, b = self._norm(i), self._norm(j)
         return bool(b) and (a == b or (":" in a and a.split(":", 1)[1].strip() == b))
 
 
@@ -203,4 +217,4 @@ def contact_line(s: str) -> bool:
 def _closing_shape(blk: structure.Block) -> bool:
     """'Stay warm,' over a name: a short line ending in a comma, with a signature under it."""
     first = blk.lines[0]
-    return len(blk.lines) >= 2 and words(first) <= 4 and first.endswith(",") and first[:1].isupper()
+    return len(blk.lines) >= 2 and blk.head_words <= 4 and first.endswith(",") and first[:1].isupper()

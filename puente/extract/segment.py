@@ -91,10 +91,10 @@ class _Segmenter(Reader):
         if blk.kind == "para" and len(blk.lines) <= 4 and all(contact_line(x) for x in blk.lines):
             return True  # address, phone, social handles
         s = self.head(i)
-        if not self.single(i) or len(s.split()) > 7 or s.endswith(("?", "!", ".")):
+        if not self.single(i) or blk.head_words > 7 or s.endswith(("?", "!", ".")):
             return False
         caps = [w for w in s.split() if w[:1].isupper() or not w[:1].isalpha()]
-        return len(caps) * 10 >= len(s.split()) * 6 and ":" not in s
+        return len(caps) * 10 >= blk.head_words * 6 and ":" not in s
 
     def _titles_newsletter(self, i: int) -> bool:
         """A title line: a masthead, an intro, or its own repetition follows it."""
@@ -311,9 +311,18 @@ class _Segmenter(Reader):
     def _open(self, st: _State, i: int, start: int, title: str, from_entry: bool = False) -> _Item:
         self._close(st)
         item = _Item(i, start, title, max(st.newsletter, 0), end=self.b[i].end, from_entry=from_entry)
-        item.job = bool(self.c.phrases.find(tokens(title)).get("job")) or self._hiring(i)
+        item.job = self._hiring(i) or self._job_title(title, i)
         st.current = item
         return item
+
+    def _job_title(self, title: str, i: int) -> bool:
+        """The title names a job ('Now hiring: …'). Most titles are the start of paragraph i's first
+        line, whose cues are known already; only the others are split into words here."""
+        if self.b[i].kind == "para":
+            low, head = _lower(title), _lower(self.b[i].head)
+            if head.startswith(low) and _word_cut(head, len(low)):
+                return False  # its words are the paragraph's first words, which hold no job cue
+        return bool(self.c.phrases.find(tokens(title)).get("job"))
 
     def _hiring(self, i: int) -> bool:
         return "job" in self.tags(i)
@@ -393,6 +402,22 @@ class _Segmenter(Reader):
         return Segment(
             title=it.title, text=body, start=start, end=start + len(body), newsletter=it.newsletter
         )
+
+
+def _lower(s: str) -> str:
+    """Lower-cased as ``tokens`` lower-cases, so a prefix's words are the whole's first words."""
+    return s.casefold().replace("’", "'")
+
+
+def _word_cut(s: str, k: int) -> bool:
+    """No word (letters, digits, '_' and inner apostrophes) runs across position k of s."""
+    if k == 0 or k >= len(s):
+        return True
+    return not (_in_word(s[k - 1]) and _in_word(s[k]))
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'"
 
 
 def _caps_over(a: str, b: str) -> bool:

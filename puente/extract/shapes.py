@@ -11,13 +11,21 @@ _CLOSERS = " \"'”’)»]*"
 _OPENERS = "¿¡\"“‘'#@(«["
 _DECORATION = "-=*#~_ \t"
 _SENTENCE = re.compile(r"[.!?…](?:[\"'”’)»\]]*)\s+(?=[\"'“‘(«¿¡]?[A-ZÁÉÍÓÚÑÜ])")
-_DATA = re.compile(r"\w@\w|https?:|www\.|\d{3}[\s.)-]{0,2}\d{3}[\s.-]\d{4}")
+_LINK = re.compile(r"\w@\w|https?:|www\.")
+_PHONE = re.compile(r"\d{3}[\s.)-]{0,2}\d{3}[\s.-]\d{4}")
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\s,.;:()\-–—/]+")
 _ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th|º|°|o)?", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
 
 def words(s: str) -> int:
+    """``len(s.split())``, counted without splitting where only single ' ' separate the words (a
+    printable string has no other white space): shape tests count words of nearly every line."""
+    if s.isprintable():
+        s = s.strip(" ")
+        if "  " not in s:
+            return s.count(" ") + 1 if s else 0
     return len(s.split())
 
 
@@ -48,6 +56,9 @@ def _unsymbol(s: str) -> str:
 
 def undecorated(s: str) -> str:
     """'-- CALENDARIO --', '== Events ==', '### Events' -> the words inside the decoration."""
+    s = s.strip()
+    if s[:1].isalnum() and s[-1] not in _DECORATION:
+        return s  # the common case, a line of words: nothing to drop, and no per-character look-up
     s = _unsymbol(s)
     inner = s.strip().strip(_DECORATION)
     return inner if inner and inner != s.strip() and len(s.strip()) - len(inner) >= 2 else s.strip()
@@ -63,26 +74,36 @@ def heading_shape(s: str) -> str | None:
     """'strong' (a plain title), 'weak' (a short sentence that may head what follows), 'lead' (ends
     with ':'), or None when the line reads as text, data or a fragment."""
     s = undecorated(s)
-    if not s or len(s) > _HEADING_CHARS or words(s) > _HEADING_WORDS:
+    if not s or len(s) > _HEADING_CHARS or not (s[0].isupper() or s[0].isdigit() or s[0] in _OPENERS):
         return None
-    if not (s[0].isupper() or s[0].isdigit() or s[0] in _OPENERS):
-        return None
-    if _DATA.search(s):  # an e-mail, a link or a phone number: data, not a title
+    n = words(s)
+    if n > _HEADING_WORDS or _data(s):
         return None
     last = _last(s)
     if last in (",", ";"):
         return None
     if last == ":":
-        return "lead" if words(s) <= 10 else None
+        return "lead" if n <= 10 else None
     if last in (".", "…"):
-        return "weak" if words(s) <= 12 and sentences(s) == 1 else None
+        return "weak" if n <= 12 and sentences(s) == 1 else None
     if last in ("!", "?"):
-        return "strong" if words(s) <= 8 and sentences(s) == 1 else ("weak" if sentences(s) == 1 else None)
+        return "strong" if n <= 8 and sentences(s) == 1 else ("weak" if sentences(s) == 1 else None)
     return "strong"
+
+
+def _data(s: str) -> bool:
+    """An e-mail, a link or a phone number: data, not a title. The literal tests and the search for a
+    first digit are cheap; the patterns run only where they can match."""
+    if ("@" in s or "http" in s or "www." in s) and _LINK.search(s):
+        return True
+    digit = _DIGIT.search(s)
+    return digit is not None and _PHONE.search(s, digit.start()) is not None
 
 
 def is_date_line(s: str, date_words: frozenset[str]) -> bool:
     """'February 9, 2017', 'Wednesday, 3 de julio de 2019': a date and nothing else."""
+    if _DIGIT.search(s) is None:
+        return False  # most lines: no number, so no date, and no need to split it into words
     tokens = _TOKEN.findall(s.casefold())
     if not tokens or len(tokens) > 7:
         return False

@@ -7,7 +7,7 @@ so a 10 MB single line costs one scan. The segmenter decides what the blocks mea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _PREFIX = 400  # characters of a line any shape test looks at; headings and markers live at the start
 _SPACE = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u3000"
@@ -16,14 +16,18 @@ _MARKER = re.compile(
     rf"[{_SPACE}]*(?:(?P<bullet>[{re.escape(_BULLETS)}])|(?P<digit>\d{{1,3}})[.)]"
     rf"|(?P<roman>[IVXLC]{{2,6}}|[IVX]|[ivxlc]{{2,6}}|[ivx])[.)]|(?P<letter>[A-Za-z])[.)])[{_SPACE}]+(?=\S)"
 )
+_RULE_CHARS = frozenset("-*_=~•·#" + "".join(map(chr, range(0x2500, 0x2580))))  # what a rule starts with
 _RULE = re.compile(
     rf"[{_SPACE}]*[-*_=~•·#\u2500-\u257f]([{_SPACE}]*[-*_=~•·#\u2500-\u257f]){{2,}}[{_SPACE}]*"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A run of lines read as one unit: a paragraph, one list entry, or a horizontal rule."""
+class Block(NamedTuple):
+    """A run of lines read as one unit: a paragraph, one list entry, or a horizontal rule.
+
+    A named tuple rather than a frozen dataclass: as immutable, and a document makes thousands of
+    them, which a frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field) makes costly.
+    """
 
     kind: str  # "para" | "entry" | "rule"
     start: int  # offset of the first visible character (a list marker included)
@@ -34,6 +38,7 @@ class Block:
     lines: tuple[str, ...]  # each line's words (markers stripped, white space unified), at most _PREFIX
     gap_before: bool  # a blank line (or the document start) stands before it
     words: int  # words in ``lines``
+    head_words: int  # words in the first line, which many shape tests count
 
     @property
     def head(self) -> str:
@@ -46,38 +51,49 @@ def clean(s: str) -> str:
     return " ".join(s[:_PREFIX].replace("\u00a0", " ").split())
 
 
+def _clean_counted(s: str) -> tuple[str, int]:
+    """``clean(s)`` and its number of words. Splitting is most of a line's cost, and most lines need
+    none: a printable line has no white space but ' ' (no tab, no-break or other exotic space)."""
+    s = s[:_PREFIX]
+    if s.isprintable():
+        words = s.strip(" ")
+        if "  " not in words:
+            return words, words.count(" ") + 1 if words else 0
+    parts = s.replace("\u00a0", " ").split()
+    return " ".join(parts), len(parts)
+
+
 def blocks(text: str) -> list[Block]:
     out: list[Block] = []
-    current: list[tuple[int, int, int, str]] = []  # (start, text_start, end, words) of the open block
+    current: list[tuple] = []  # (start, text_start, end, words, word count) of the open block's lines
     meta: dict = {}
     gap = True
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        line = text[pos:end]  # sliced once: the shape tests below all read it
+    for line in text.split("\n"):
         blank = not line.strip()  # any Unicode white space, U+2028 included
-        _take_line(line, pos, out, current, meta, gap, blank)
+        if blank:
+            _close(out, current, meta)
+        else:
+            _take_line(line, pos, out, current, meta, gap)
         gap = blank
-        pos = end + 1
+        pos += len(line) + 1
     _close(out, current, meta)
     return out
 
 
-def _take_line(line: str, start: int, out: list, current: list, meta: dict, gap: bool, blank: bool) -> None:
+def _take_line(line: str, start: int, out: list, current: list, meta: dict, gap: bool) -> None:
     prefix = line[:_PREFIX]
     stripped = prefix.strip(_SPACE)
-    if not stripped or blank:
+    if not stripped:  # only zero-width or other _SPACE characters that str.strip keeps
         _close(out, current, meta)
         return
     lead = len(prefix) - len(prefix.lstrip(_SPACE))
     visible_end = start + len(line.rstrip(_SPACE))
-    if _RULE.fullmatch(prefix) and len(line) <= _PREFIX:
+    if len(line) <= _PREFIX and stripped[0] in _RULE_CHARS and _RULE.fullmatch(prefix):
         _close(out, current, meta)
-        out.append(Block("rule", start + lead, start + lead, visible_end, lead, None, (stripped,), gap, 0))
+        out.append(Block("rule", start + lead, start + lead, visible_end, lead, None, (stripped,), gap, 0, 0))
         return
-    m = _MARKER.match(prefix)
+    m = _MARKER.match(prefix) if _may_mark(stripped) else None
     if m:
         _close(out, current, meta)
         mark = next(k for k in ("bullet", "digit", "roman", "letter") if m.group(k))
@@ -89,11 +105,18 @@ def _take_line(line: str, start: int, out: list, current: list, meta: dict, gap:
         ):
             mark = "letter"  # 'i.' after 'h.' continues a lettered list
         meta.update(kind="entry", mark=mark, indent=lead, gap=gap)
-        current.append((start + lead, start + m.end(), visible_end, clean(prefix[m.end() :])))
+        current.append((start + lead, start + m.end(), visible_end, *_clean_counted(prefix[m.end() :])))
         return
     if not current:
         meta.update(kind="para", mark=None, indent=lead, gap=gap)
-    current.append((start + lead, start + lead, visible_end, clean(prefix)))
+    current.append((start + lead, start + lead, visible_end, *_clean_counted(prefix)))
+
+
+def _may_mark(stripped: str) -> bool:
+    """Whether ``_MARKER`` can match: most lines start with a word and no '.' or ')' soon after it,
+    and this test is cheaper than the pattern's alternation."""
+    head = stripped[1:7]  # a number (3 digits), a Roman numeral (6) or a letter, then '.' or ')'
+    return stripped[0] in _BULLETS or "." in head or ")" in head
 
 
 def _after_letter(out: list) -> bool:
@@ -104,25 +127,11 @@ def _close(out: list, current: list, meta: dict) -> None:
     if not current:
         return
     first = current[0]
-    lines = tuple(line[3] for line in current)
-    out.append(
-        Block(
-            kind=meta["kind"],
-            start=first[0],
-            text_start=first[1],
-            end=current[-1][2],
-            indent=meta["indent"],
-            mark=meta["mark"],
-            lines=lines,
-            gap_before=meta["gap"],
-            words=_count_words(lines),
-        )
-    )
+    lines = tuple([line[3] for line in current])
+    words = sum([line[4] for line in current])
+    kind, mark, indent, gap = meta["kind"], meta["mark"], meta["indent"], meta["gap"]
+    out.append(Block(kind, first[0], first[1], current[-1][2], indent, mark, lines, gap, words, first[4]))
     current.clear()
-
-
-def _count_words(lines: tuple[str, ...]) -> int:
-    return sum(len(line.split()) for line in lines)
 
 
 def split_block(block: Block, text: str) -> tuple[Block, Block]:
@@ -142,7 +151,11 @@ def split_block(block: Block, text: str) -> tuple[Block, Block]:
         None,
         first,
         block.gap_before,
-        _count_words(first),
+        block.head_words,
+        block.head_words,
     )
-    rest = Block("para", second, second, block.end, 0, None, others, False, _count_words(others))
+    rest_words = block.words - block.head_words  # the counts are kept per line: no need to split again
+    rest = Block(
+        "para", second, second, block.end, 0, None, others, False, rest_words, len(others[0].split())
+    )
     return head, rest
