@@ -23,6 +23,13 @@ _STREET = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Suite|Hwy|Way|Floo
 _LIST_LABEL = re.compile(r"^\s*[^:;*\n]{1,40}:\s+")
 _BEFORE_DETAILS = re.compile(r":\s|\s\(")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_COMMA = re.compile(r",\s+(?!Inc\b|LLC\b|Ltd\b)")  # 'Acme, Inc' is one name
+_ENTRY_END = re.compile(r":\s|\s\(|,\s+(?!Inc\b|LLC\b|Ltd\b)")
+_DIGIT = re.compile(r"\d")
+_OF = re.compile(r"\b(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?")
+_AND = re.compile(r" and | y ")
+_SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|O[’']|D[’'])")
+_CUED_SEPARATOR = re.compile(r",\s+(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e|or|o)\s+")
 _PARTICLES = frozenset({"de", "del", "la", "van", "von", "da", "di", "le", "bin", "al", "y"})
 _ELEMENT_CONNECTORS = frozenset(
     {
@@ -51,26 +58,25 @@ _ELEMENT_CONNECTORS = frozenset(
 def listed(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of organizations named by list position, affiliation or press-list line."""
     out: list[tuple[int, int, str]] = []
-    lines = _line_spans(text)
-    for start, end in lines:
-        line = text[start:end]
+    lines = _lines(text)
+    for start, line in lines:
         elements = _list_elements(line) if ";" in line or " * " in line else []
         if len(elements) >= 3:
             out += _entries(start, elements)
         elif ", " in line:
             out += _affiliation(start, line)
     out += _cued_lists(text)
-    out += _press_outlets(text, lines)
+    out += _press_outlets(lines)
     return out
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in re.finditer(r"\n", text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` with its offset."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, line))
+        start += len(line) + 1
+    return out
 
 
 def _list_elements(line: str) -> list[tuple[int, str]]:
@@ -94,7 +100,7 @@ def _entries(line_start: int, elements: list[tuple[int, str]]) -> list[tuple[int
     out = []
     for offset, element in elements:
         clean = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), element)
-        parts = re.split(r",\s+(?!Inc\b|LLC\b|Ltd\b)", clean)
+        parts = _COMMA.split(clean)
         if len(parts) > 1 and _person_shaped(parts[0].strip(), strict=True):
             parts = [", ".join(parts[1:])]
         for part in parts:
@@ -126,7 +132,7 @@ def _element_name(element: str, strict: bool) -> str | None:
     """The organization an entry names, as written, or None (a person, a place, a sentence)."""
     words = lexicon.org_words()
     element = _PARENTHESES.sub(" ", element).strip(" .,:;\t\u00a0")
-    element = re.split(r":\s|\s\(|,\s+(?!Inc\b|LLC\b|Ltd\b)", element)[0].strip()
+    element = _ENTRY_END.split(element, maxsplit=1)[0].strip()
     element = _drop_title(element)
     element = _drop_job_title(element)
     if not element or not _capitalised_phrase(element):
@@ -136,7 +142,7 @@ def _element_name(element: str, strict: bool) -> str | None:
         return None
     if len(tokens) == 1 and not (_camel(tokens[0]) and len(tokens[0]) >= 3 or tokens[0][:1].isdigit()):
         return None
-    if _person_shaped(element, strict=False) or _STREET.search(element) and re.search(r"\d", element):
+    if _person_shaped(element, strict=False) or _STREET.search(element) and _DIGIT.search(element):
         return None
     return element
 
@@ -148,7 +154,7 @@ def _drop_title(element: str) -> str:
     parts = element.split()
     if not parts or parts[0] not in words.titles and parts[0] not in words.people_words:
         return element
-    m = re.search(r"\b(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?", element)
+    m = _OF.search(element)
     if m:
         return element[m.end() :]
     return "" if parts[0] in words.titles else element
@@ -190,7 +196,7 @@ def _person_shaped(phrase: str, strict: bool) -> bool:
     """
     words = lexicon.org_words()
     if " and " in phrase or " y " in phrase:
-        people = re.split(r" and | y ", phrase)
+        people = _AND.split(phrase)
         return all(_person_shaped(p, strict) for p in people)
     parts = [p for p in phrase.split() if p not in words.titles]
     caps = [p for p in parts if p not in _PARTICLES]
@@ -205,23 +211,25 @@ def _person_shaped(phrase: str, strict: bool) -> bool:
 
 def _name_word(word: str) -> bool:
     """'Raquel', 'McCarthy', 'Tapia-Ruano', 'O’Neil', 'J.'."""
-    bare = re.sub(r"^(?:Mc|Mac|O[’']|D[’'])", "", word.rstrip("."))
+    bare = _SURNAME_PREFIX.sub("", word.rstrip("."))
     return (
         word[:1].isupper() and bare.replace("-", "").isalpha() and all(not _camel(p) for p in bare.split("-"))
     )
 
 
 def _camel(word: str) -> bool:
-    return sum(1 for c in word if c.isupper()) >= 2
+    return sum(map(str.isupper, word)) >= 2
 
 
 def _cued_lists(text: str) -> list[tuple[int, int, str]]:
     """'… such as A, B, C and D.' / '… como A, B y C.': the entries of the list after the cue."""
+    if not any(map(text.__contains__, lexicon.org_words().list_cues)):
+        return []  # plain searches are quicker than running the pattern over each item's text
     out = []
     for m in _cue_pattern().finditer(text):
         end = _SENTENCE_END.search(text, m.end(), m.end() + 600)
         body = text[m.end() : end.start() if end else min(len(text), m.end() + 600)]
-        parts = [p for p in re.split(r",\s+(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e|or|o)\s+", body) if p]
+        parts = [p for p in _CUED_SEPARATOR.split(body) if p]
         if len(parts) < 2:
             continue
         names = [_element_name(p, strict=True) for p in parts]
@@ -234,6 +242,12 @@ def _cued_lists(text: str) -> list[tuple[int, int, str]]:
                 out.append((at + part.find(name), at + part.find(name) + len(name), name))
             at += len(part)
     return out
+
+
+def _name_shaped(chunk: list[Token]) -> bool:
+    """Two capitalised words or more, or one in camel case ('ActionNYC')."""
+    caps = [t for t in chunk if t.kind in ("cap", "acr")]
+    return len(caps) >= 2 or bool(caps) and _camel(caps[0].text)
 
 
 def _noun_before(text: str, at: int, nouns: frozenset[str]) -> bool:
@@ -266,18 +280,15 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{cues})[:\s]+(?=[A-Z0-9])")
 
 
-def _press_outlets(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _press_outlets(lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
     """'Outlet: Headline' lines, when three or more of them make a press list."""
+    candidates = [(start, line) for start, line in lines if ":" in line[:64] or "—" in line or "–" in line]
+    if len(candidates) < 3:
+        return []  # most items: no press list to look for
     words = lexicon.org_words()
     labelled = []
-    for start, end in lines:
-        if (
-            ":" not in text[start : min(end, start + 64)]
-            and "—" not in text[start:end]
-            and "–" not in text[start:end]
-        ):
-            continue
-        m = _LABEL.match(text[start:end])
+    for start, line in candidates:
+        m = _LABEL.match(line)
         if m and len(m.group(2)) >= 15:
             labelled.append((start + m.start(1), m.group(1).strip()))
     outlets = [
@@ -300,9 +311,8 @@ def self_described(text: str, runs: list[list[Token]]) -> list[str]:
     Casa Luz', 'el comedor comunitario La Olla'."""
     words = lexicon.org_words()
     out = []
-    for chunk in runs:
-        caps = [t for t in chunk if t.kind in ("cap", "acr")]
-        if len(caps) < 2 and not (caps and _camel(caps[0].text)):
+    for chunk in [c for c in runs if len(c) > 1 or _camel(c[0].text)]:  # most are one plain word
+        if not _name_shaped(chunk):
             continue
         if _noun_before(text, chunk[0].start, words.org_nouns):
             name = text[chunk[0].start : chunk[-1].end]

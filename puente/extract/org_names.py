@@ -34,6 +34,7 @@ class Token(NamedTuple):
     end: int  # end of ``text`` in the document
     kind: str  # cap | acr | conn | num | low | brk
     possessive: bool = False
+    breaks: bool = False  # no name goes on past it: its run ends here, or punctuation follows it
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -41,74 +42,96 @@ class Token(NamedTuple):
         return (self.text, *self.text.split("-")) if "-" in self.text else (self.text,)
 
 
+# ``_new(Token, fields)`` builds a Token without the Python-level ``__new__`` of a NamedTuple, a
+# third of the cost: a document has thousands of tokens, and every item makes them again with its
+# own offsets.
+_new = tuple.__new__
+
+
 def tokens(text: str) -> list[Token]:
     """Words of the capitalised runs of ``text``, punctuation inside them as ``brk`` tokens.
 
     A compiled pattern finds the runs, so the lower-case bulk of a text is never looked at word by
-    word; each run then ends with a ``brk``.
+    word; the last word of each run ``breaks``.
     """
     out: list[Token] = []
     for m in _runs().finditer(text):
         at = m.start()
-        out += [Token(t, at + s, at + e, k, p) for t, s, e, k, p in _run(m.group(0))]
+        out += [_new(Token, (t, at + s, at + e, k, p, b)) for t, s, e, k, p, b in _run(m.group(0))]
     return out
 
 
 def tokens_within(toks: list[Token], text: str, start: int, end: int) -> list[Token]:
-    """``tokens(text[start:end])``, cut from the whole text's ``toks`` when the slice is whole lines:
-    an item is a slice of its document, and reading it again would repeat the document's work.
+    """``tokens(text[start:end])``, cut from the whole text's ``toks``: an item is a slice of its
+    document, and reading it again would repeat the document's work.
 
-    A capitalised run never crosses a line break, so whole lines hold whole runs; a slice starting or
-    ending inside a line is read afresh."""
-    line_start = text.rfind("\n", 0, start) + 1
+    A capitalised run never crosses a line break, so whole lines hold whole runs. A slice starting
+    inside a line (after a '• ' or 'II. ' that is not the item's) has that first line read afresh;
+    one ending inside a line is read afresh whole."""
     line_end = text.find("\n", end)
-    if text[line_start:start].strip() or text[end : len(text) if line_end < 0 else line_end].strip():
+    if text[end : len(text) if line_end < 0 else line_end].strip():
         return tokens(text[start:end])
-    lo = bisect_left(toks, start, key=_start)
+    cut = start
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        cut = text.find("\n", start, end) + 1
+        if not cut:
+            return tokens(text[start:end])
+    head = tokens(text[start:cut]) if cut > start else []
+    lo = bisect_left(toks, cut, key=_start)
     hi = bisect_right(toks, end, lo, key=_start)
-    return [Token(t.text, t.start - start, t.end - start, t.kind, t.possessive) for t in toks[lo:hi]]
+    return head + [_new(Token, (t, s - start, e - start, k, p, b)) for t, s, e, k, p, b in toks[lo:hi]]
 
 
 def _start(token: Token) -> int:
     return token.start
 
 
+_Fields = tuple[str, int, int, str, bool, bool]  # a Token's
+
+
 @lru_cache(maxsize=1 << 15)
-def _run(run: str) -> tuple[tuple[str, int, int, str, bool], ...]:
+def _run(run: str) -> tuple[_Fields, ...]:
     """Tokens of one capitalised run, offsets relative to it; runs (names) recur, so this is cached."""
     out = []
     for piece in _PIECE.finditer(run):
         at = piece.start()
-        out += [(t, at + s, at + e, k, p) for t, s, e, k, p in _piece(piece.group(0))]
-    out.append(("", len(run), len(run), "brk", False))
+        out += [(t, at + s, at + e, k, p, b) for t, s, e, k, p, b in _piece(piece.group(0))]
+    out[-1] = (*out[-1][:5], True)  # a run ends with a word (the pattern's), which breaks
     return tuple(out)
 
 
 @cache
 def _runs() -> re.Pattern[str]:
     upper = "".join(re.escape(chr(i)) for i in range(0x41, 0x530) if chr(i).isupper())
-    word = rf"[“\"‘'(]?[{upper}][\w’'./&@-]*[”\"’'),.;:!?]*"
+    opens = re.escape("“\"‘'(")
+    rest = r"[\w’'./&@-]*[”\"’'),.;:!?]*"
+    word = rf"[{opens}]?[{upper}]{rest}"
+    # The first word is 'an opening mark or a capital, not after a word character, then a capital
+    # unless that was one': the same as ``word`` after ``(?<![\w’'&@-])``, but a pattern starting
+    # with a character set lets the regex engine skip the lower-case bulk of the text quickly.
+    first = rf"[{opens}{upper}](?<![\w’'&@-][\s\S])(?:(?<![{opens}])|[{upper}]){rest}"
     connectors = sorted(
         lexicon.org_words().connectors | {"the", "la", "el", "los", "las"}, key=len, reverse=True
     )
     conn = "|".join(re.escape(c) for c in connectors)
     gap = r"[ \t\u00a0]+"
-    return re.compile(rf"(?<![\w’'&@-]){word}(?:{gap}(?:(?:{conn}){gap}){{0,2}}{word})*")
+    return re.compile(rf"{first}(?:{gap}(?:(?:{conn}){gap}){{0,2}}{word})*")
 
 
 @lru_cache(maxsize=1 << 16)
-def _piece(piece: str) -> tuple[tuple[str, int, int, str, bool], ...]:
-    """(text, start, end, kind, possessive) of the tokens in one blank-free piece, offsets relative.
+def _piece(piece: str) -> tuple[_Fields, ...]:
+    """(text, start, end, kind, possessive, breaks) of the tokens in one blank-free piece, offsets
+    relative.
 
     Cached: names and capitalised words recur through a document, so most pieces are seen before.
     """
     if piece in _BREAK_PIECES or not any(c.isalnum() for c in piece):
-        return ((piece, 0, len(piece), "conn" if piece in ("&", "@") else "brk", False),)
+        return ((piece, 0, len(piece), "conn" if piece in ("&", "@") else "brk", False, False),)
     out = []
     lead = 0
     while lead < len(piece) and (piece[lead] in _OPEN or piece[lead] in "([{"):
         if piece[lead] in "([{":
-            out.append((piece[lead], lead, lead + 1, "brk", False))
+            out.append((piece[lead], lead, lead + 1, "brk", False, False))
         lead += 1
     core, breaks_after = piece[lead:], False
     while core and (core[-1] in _TRAILING_BREAKS or core[-1] in _CLOSE or core[-1] == "."):
@@ -121,11 +144,11 @@ def _piece(piece: str) -> tuple[tuple[str, int, int, str, bool], ...]:
     start = lead
     for i, part in enumerate(_split_slash(core)):
         if i:
-            out.append(("/", start - 1, start, "brk", False))
+            out.append(("/", start - 1, start, "brk", False, False))
         out.append(_word(part, start))
         start += len(part) + 1
-    if breaks_after:
-        out.append((".", start, start, "brk", False))
+    if breaks_after:  # 'Casa Luz, …', 'Casa Luz.': the name cannot go on
+        out[-1] = (*out[-1][:5], True)
     return tuple(out)
 
 
@@ -137,7 +160,7 @@ def _split_slash(core: str) -> list[str]:
     return [core]
 
 
-def _word(core: str, start: int) -> tuple[str, int, int, str, bool]:
+def _word(core: str, start: int) -> _Fields:
     possessive = core.endswith(("’s", "'s")) and len(core) > 2
     text = core[:-2] if possessive else core
     words = lexicon.org_words()
@@ -149,7 +172,7 @@ def _word(core: str, start: int) -> tuple[str, int, int, str, bool]:
         kind = _cap_kind(text)
     else:
         kind = "low"
-    return (text, start, start + len(text), kind, possessive)
+    return (text, start, start + len(text), kind, possessive, False)
 
 
 def _cap_kind(text: str) -> str:
@@ -165,39 +188,49 @@ def chunks(toks: list[Token]) -> list[list[Token]]:
     """Runs of capitalised words with at most two connectors between them, at most 24 tokens long."""
     out: list[list[Token]] = []
     current: list[Token] = []
-    pending: list[Token] = []
+    pending: list[Token] = []  # connectors after ``current``, kept if a capitalised word follows
     for t in toks:
-        if t.kind in ("cap", "acr"):
-            if current and len(pending) <= 2:
-                current += pending
-            elif current:
-                out.append(current)
-                current = []
-            pending = []
+        kind = t.kind
+        if kind == "cap" or kind == "acr":
+            if pending:
+                if len(pending) <= 2:
+                    current += pending
+                else:
+                    out.append(current)
+                    current = []
+                pending = []
             current.append(t)
-        elif t.kind == "conn" and current:
-            pending.append(t)
-        else:
+        elif kind == "conn":
             if current:
-                out.append(current)
+                pending.append(t)
+        elif current:
+            out.append(current)
+            current, pending = [], []
+        if t.breaks and current:
+            out.append(current)
             current, pending = [], []
     if current:
         out.append(current)
+    if all(len(c) <= _MAX_CHUNK for c in out):
+        return out
     return [c[i : i + _MAX_CHUNK] for c in out for i in range(0, len(c), _MAX_CHUNK)]
 
 
 def org_spans(chunk: list[Token]) -> list[list[Token]]:
     """The organization names inside one chunk (a chunk may hold two: 'Chicago Public Schools and …')."""
-    if not any(_may_head(t.text) for t in chunk):
+    if not _holds_head(chunk):
         return []  # most chunks (people, places, headings) hold no head word: no name to look for
     return [chunk[i:j] for i, j in _span_indices(tuple((t.text, t.kind, t.possessive) for t in chunk))]
 
 
-def _may_head(word: str) -> bool:
-    """Whether the word, or a part of a hyphenated word, can be a head: without one, ``_name_end``
+def _holds_head(chunk: list[Token]) -> bool:
+    """Whether a word, or a part of a hyphenated word, can be a head: without one, ``_name_end``
     finds no name."""
     heads = _any_head()
-    return word in heads or ("-" in word and any(part in heads for part in word.split("-")))
+    for t in chunk:
+        if t.text in heads or "-" in t.text and not heads.isdisjoint(t.text.split("-")):
+            return True
+    return False
 
 
 @cache

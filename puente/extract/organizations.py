@@ -22,12 +22,20 @@ from .org_names import Token, chunks, initials, org_span, org_spans, span_text, 
 _DEFINITION = re.compile(
     r"\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z0-9][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z]{1,12}){0,2})\s*\)"
 )
-_REVERSE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,9})\s*\(([A-Z][^()\n]{3,90})\)")
+# 'ACR (Long Form)'. The look-behind (no word character before the acronym) comes after its first
+# letter, so the pattern starts with a character set, which the regex engine scans for quickly.
+_REVERSE = re.compile(r"([A-Z](?<![\w-].)[A-Z0-9&-]{1,9})\s*\(([A-Z][^()\n]{3,90})\)")
 _ADDRESS_AFTER = re.compile(r"(?:[’']s)?(?:,|\s*\()\s*\d{1,6}\s+\w")
 _ARTICLES = frozenset({"El", "La", "Los", "Las"})
 _OPENS_SENTENCE = re.compile(r"(?:^|\n|[.!?:]\s)[\s*•·\-–—\"“¡¿]*$")
 _LOWER = re.compile(r"[a-zà-ÿ]")
 _PROGRAM_AFTER = re.compile(r"\s*(?:program|programa|programme|campaign|campaña|act|ley)\b", re.I)
+_THE = re.compile(r"^the ")
+_BLANKS = re.compile(r"\s+")
+_PUNCTUATION = re.compile(r"[^\w ]")
+_STATION_CITY = re.compile(r" ([A-Z][a-z]+)(?=[:,.;)\n]|$)")  # 'NBC Chicago'
+# 'Habitat for Humanity Seattle-King County'
+_CHAPTER = re.compile(r"(?: [A-Z][\w-]+){1,3}(?=[:,;)\n]| [—–] |$)")
 
 
 def acronyms(text: str, toks: list[Token] | None = None) -> dict[str, str]:
@@ -53,11 +61,13 @@ def find(text: str, acronyms: dict[str, str], toks: list[Token] | None = None) -
     the text's ``tokens`` when the caller has them already."""
     toks = tokens(text) if toks is None else toks
     found: list[tuple[int, int, str]] = []
+    _, known, _ = lexicon.known_organizations()
     for chunk in chunks(toks):
         found += [_without_article(text, s, acronyms) for s in org_spans(chunk) if not _venue(text, s)]
-        found += _known_acronyms(chunk)
-    found += _known_names(text, toks)
-    found += _document_names(text, toks, acronyms)
+        found += _known_acronyms(chunk, known)
+    words = {t.text for t in toks}
+    found += _known_names(text, words)
+    found += _document_names(text, words, acronyms)
     found += org_lists.listed(text)
     found = [f for f in found if _ADDRESS_AFTER.match(text, f[1]) is None]  # venues: where, not who
     return _resolve(_outside_definitions(text, found), acronyms)
@@ -125,28 +135,27 @@ def _resolve(found: list[tuple[int, int, str]], acronyms: dict[str, str]) -> tup
 
 def _key(name: str) -> str:
     name = name.replace("’", "'").casefold()
-    name = re.sub(r"^the ", "", name)
-    return re.sub(r"[^\w ]", "", re.sub(r"\s+", " ", name)).strip()
+    name = _THE.sub("", name)
+    return _PUNCTUATION.sub("", _BLANKS.sub(" ", name)).strip()
 
 
-def _known_acronyms(chunk: list[Token]) -> list[tuple[int, int, str]]:
-    _, known, _ = lexicon.known_organizations()
+def _known_acronyms(chunk: list[Token], known: frozenset[str]) -> list[tuple[int, int, str]]:
     return [(t.start, t.end, t.text) for t in chunk if t.kind == "acr" and t.text.split("-")[0] in known]
 
 
-def _known_names(text: str, toks: list[Token]) -> list[tuple[int, int, str]]:
+def _known_names(text: str, words: set[str]) -> list[tuple[int, int, str]]:
     """Known agencies and media as written; 'NBC Chicago' keeps the station's city.
 
     Only names whose first word is among the item's capitalised words are looked for."""
     _, _, broadcasters = lexicon.known_organizations()
     index = _known_by_first_word()
-    wanted = [n for first in {t.text for t in toks} & index.keys() for n in index[first]]
+    wanted = [n for first in words & index.keys() for n in index[first]]
     out = []
     for start, end, name in _occurrences(text, wanted):
         if name in broadcasters:
-            place = re.match(r" ([A-Z][a-z]+)(?=[:,.;)\n]|$)", text[end : end + 40])
+            place = _STATION_CITY.match(text[end : end + 40])
         else:  # a chapter or affiliate: 'Habitat for Humanity Seattle-King County,'
-            place = re.match(r"(?: [A-Z][\w-]+){1,3}(?=[:,;)\n]| [—–] |$)", text[end : end + 60])
+            place = _CHAPTER.match(text[end : end + 60])
             if place and any(w in _not_places() for w in place.group(0).split()):
                 place = None
         end += place.end() if place else 0
@@ -185,16 +194,15 @@ def _not_places() -> frozenset[str]:
     return words.heads | words.non_org_tails | frozenset(" ".join(words.venue_tails).split())
 
 
-def _document_names(text: str, toks: list[Token], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+def _document_names(text: str, words: set[str], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
     """The document's own acronyms and names where this item uses them, and their long forms.
 
     Only names whose first word is among the item's capitalised words are looked for.
     """
     if not acronyms:
         return []
-    by_first = _by_first_word(frozenset(acronyms.items()))
-    present = {t.text for t in toks}
-    return _occurrences(text, [n for first in present & by_first.keys() for n in by_first[first]])
+    by_first = _by_first_word(tuple(acronyms.items()))  # a tuple: quicker to make and hash than a set
+    return _occurrences(text, [n for first in words & by_first.keys() for n in by_first[first]])
 
 
 def _word_edge(text: str, i: int) -> bool:
@@ -202,7 +210,7 @@ def _word_edge(text: str, i: int) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _by_first_word(pairs: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
+def _by_first_word(pairs: tuple[tuple[str, str], ...]) -> dict[str, set[str]]:
     index: dict[str, set[str]] = {}
     for name in {n for pair in pairs for n in pair}:
         first = tokens(name)
@@ -296,8 +304,8 @@ def _letters_match(acronym: str, long_form: str) -> bool:
 
 def _also_known_as(text: str) -> list[tuple[str, str]]:
     """'Equity Corps de Oregon, también conocido como ECO': found by plain search for the cue first."""
-    folded = text.casefold() if len(text.casefold()) == len(text) else None
-    if folded is None:
+    folded = text.casefold()
+    if len(folded) != len(text):
         return []  # casefolding moved offsets (e.g. 'ß'): too rare to be worth a slower path
     out = []
     for cue in lexicon.org_words().aka:
@@ -333,29 +341,32 @@ def _by_initials(
             if len(span) > 1 and not _venue(text, span):
                 by_initials.setdefault(initials(span), set()).add(span_text(text, span))
     words = lexicon.org_words()
-    out = []
-    for t in (t for chunk in runs for t in chunk):
-        if t.kind == "acr" and t.text.isalpha() and t.text.isupper() and len(t.text) >= 3:
-            if t.text not in found and t.text not in words.not_acronyms:
-                names = by_initials.get(t.text, set())
-                if len(names) == 1:
-                    out.append((t.text, next(iter(names))))
-    return out
+    unique = {
+        letters: next(iter(names))
+        for letters, names in by_initials.items()
+        if len(names) == 1 and len(letters) >= 3 and letters.isalpha() and letters.isupper()
+        if letters not in found and letters not in words.not_acronyms
+    }
+    if not unique:
+        return []  # most documents: no word to look for
+    return [(t.text, unique[t.text]) for chunk in runs for t in chunk if t.text in unique and t.kind == "acr"]
 
 
 def _repeated(text: str, runs: list[list[Token]], found: dict[str, str]) -> list[str]:
     """Bare acronyms used on their own at least twice outside all-capitals lines: 'AALDEF is …'."""
     words = lexicon.org_words()
     _, known, _ = lexicon.known_organizations()
-    counts: Counter[str] = Counter()
-    for chunk in runs:
-        if len(chunk) == 1 and chunk[0].kind == "acr":
-            word = chunk[0].text
-            letters = sum(1 for c in word if c.isalpha())
-            if letters >= 3 and word not in words.not_acronyms and word not in known and word not in found:
-                counts[word] += 1
+    counts = Counter(chunk[0].text for chunk in runs if len(chunk) == 1 and chunk[0].kind == "acr")
+    repeated = [
+        w
+        for w, n in counts.items()
+        if n >= 2 and sum(map(str.isalpha, w)) >= 3
+        if w not in words.not_acronyms and w not in known and w not in found
+    ]
+    if not repeated:
+        return []  # most documents: no need to look for lines in capitals
     shouting = _shouting_words(text)
-    return [w for w, n in counts.items() if n >= 2 and w not in shouting]
+    return [w for w in repeated if w not in shouting]
 
 
 def _shouting_words(text: str) -> set[str]:
