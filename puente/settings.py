@@ -184,17 +184,26 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 SEARCH_RATE_PER_MINUTE = env_int("PUENTE_SEARCH_RATE_PER_MINUTE", 60)
 
-# Mail.
-EMAIL_HOST = env("PUENTE_SMTP_HOST", "localhost")
-EMAIL_PORT = env_int("PUENTE_SMTP_PORT", 25)
-EMAIL_HOST_USER = env("PUENTE_SMTP_USER")
-EMAIL_HOST_PASSWORD = env("PUENTE_SMTP_PASSWORD")
-EMAIL_USE_TLS = env_bool("PUENTE_SMTP_STARTTLS")
-EMAIL_USE_SSL = env_bool("PUENTE_SMTP_SSL")
-EMAIL_TIMEOUT = env_int("PUENTE_SMTP_TIMEOUT", 30)
+# Mail: one mailer (Django 6.1's MAILERS; the EMAIL_* settings are deprecated). The PUENTE_SMTP_*
+# variables are the SMTP backend's options; other backends (console, locmem) take none.
+MAIL_BACKEND = env("PUENTE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+SMTP_OPTIONS = {
+    "host": env("PUENTE_SMTP_HOST", "localhost"),
+    "port": env_int("PUENTE_SMTP_PORT", 25),
+    "username": env("PUENTE_SMTP_USER"),
+    "password": env("PUENTE_SMTP_PASSWORD"),
+    "use_tls": env_bool("PUENTE_SMTP_STARTTLS"),
+    "use_ssl": env_bool("PUENTE_SMTP_SSL"),
+    "timeout": env_int("PUENTE_SMTP_TIMEOUT", 30),
+}
+MAILERS = {
+    "default": {
+        "BACKEND": MAIL_BACKEND,
+        "OPTIONS": SMTP_OPTIONS if MAIL_BACKEND.endswith(".smtp.EmailBackend") else {},
+    }
+}
 DEFAULT_FROM_EMAIL = env("PUENTE_FROM_EMAIL", "Puente <puente@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_BACKEND = env("PUENTE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DKIM_SELECTOR = env("PUENTE_DKIM_SELECTOR")
 DKIM_DOMAIN = env("PUENTE_DKIM_DOMAIN")
 DKIM_KEY_FILE = env("PUENTE_DKIM_KEY_FILE")

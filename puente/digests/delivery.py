@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import get_connection
+from django.core.mail import mailers
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -103,7 +103,7 @@ def _open_without_delay(connection) -> None:
 
 def send_transactional(message) -> str:
     """One message outside any batch (confirmations): same retries, its own connection."""
-    connection = get_connection()
+    connection = mailers.default
     try:
         return send_one(connection, message)
     finally:
@@ -188,7 +188,7 @@ def deliver(pairs: list[tuple[SendLog, object]], now: datetime) -> Outcome:
     outcome = Outcome()
     if not pairs:
         return outcome
-    connection = get_connection()
+    connection = mailers.default
     try:
         for row, message in pairs:
             error = send_one(connection, message)
@@ -340,7 +340,7 @@ def run_reminders(now: datetime | None = None) -> Outcome:
     )
     if not mine:
         return outcome
-    connection = get_connection()
+    connection = mailers.default
     try:
         for reminder in mine:
             error = send_one(

@@ -81,10 +81,10 @@ class PreparedMessage:
     def message(self, *, policy=None):
         return _Prepared(self.as_bytes())
 
-    def send(self, fail_silently: bool = False) -> int:
-        from django.core.mail import get_connection
+    def send(self) -> int:
+        from django.core.mail import mailers
 
-        return get_connection(fail_silently=fail_silently).send_messages([self])
+        return mailers.default.send_messages([self])
 
     def as_bytes(self) -> bytes:
         boundary = f"=={uuid.uuid4().hex}=="

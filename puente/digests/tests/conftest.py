@@ -9,10 +9,12 @@ from .helpers import start_sink
 def smtp(settings):
     """A real SMTP server on a free port; Django's SMTP backend sends to it; tasks run at once."""
     controller, sink = start_sink()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": controller.port, "timeout": 30},
+        }
+    }
     settings.DEFAULT_FROM_EMAIL = "Puente <news@puente.example>"
     settings.SITE_URL = "https://puente.example"
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
