@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .datewords import norm, number_windows, patterns, vocabulary
+from .datewords import lowered, norm, number_windows, patterns, vocabulary
 
 _HOURS_REACH = 80  # how far along its line a time looks for "Mondays:" or "every"
+_SPACES_AND_DOTS = re.compile(r"[\s.]")
 
 
 @dataclass(frozen=True)
@@ -23,15 +24,26 @@ class TimeMention:
 def times(text: str) -> list[TimeMention]:
     """Every clock time or time range, with its stated zone."""
     found: list[TimeMention] = []
-    pattern = patterns().time
+    low = lowered(text)
     for lo, hi in number_windows(text):
         pos = max(lo, found[-1].end if found else 0)
-        while (m := pattern.search(text, pos, hi)) is not None:
+        while (m := _search(text, low, pos, hi)) is not None:
             mention, resume = read_time(m)
             if mention:
                 found.append(mention)
             pos = max(resume, m.start() + 1)
     return found
+
+
+def _search(text: str, low: str | None, pos: int, end: int) -> re.Match | None:
+    """The next time from ``pos``, found in the ``lowered`` text when there is one (faster). A zone
+    is case-sensitive ("ET", not "et"): a match naming one is read again from ``text``, where the
+    same start gives the same time with the zone it really names, or none."""
+    p = patterns()
+    if low is None:
+        return p.time.search(text, pos, end)
+    m = p.time_lowered.search(low, pos, end)
+    return p.time.match(text, m.start(), end) if m is not None and m["zone"] else m
 
 
 def read_time(m: re.Match) -> tuple[TimeMention | None, int]:
@@ -74,7 +86,7 @@ def _clock(h: str | None, sep: str | None, minutes: str | None, mer: str | None,
 def _half(mer: str) -> str | None:
     """'p. m.', 'PM', 'de la tarde' -> pm."""
     word = norm(mer)
-    letters = re.sub(r"[\s.]", "", word)
+    letters = _SPACES_AND_DOTS.sub("", word)
     if letters in ("am", "pm"):
         return letters
     return vocabulary().meridiem.get(word)

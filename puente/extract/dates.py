@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .clock import read_time
-from .datewords import clamp, merge, norm, number_windows, numeric_order, patterns, vocabulary
+from .datewords import clamp, lowered, merge, norm, number_windows, numeric_order, patterns, vocabulary
 
 _PAST_GRACE = timedelta(days=14)  # a digest may go out a little after the gatherings it lists
 _YEAR_WINDOW = (-1, 0, 1)
@@ -21,6 +21,10 @@ _BARE_WEEKDAY_REACH = 30  # "on Friday at 6pm": the time must follow the weekday
 _DATELINE = 60  # longest line that can be a dateline
 _LIST_REACH = 30  # "martes 12 y " before a date, ", 10 and 17" after one
 _RELATIVE_BEFORE, _RELATIVE_AFTER = 24, 4  # "el próximo" before "sábado"
+# Compiled once: re.match(str, ...) would look each up in re's cache at every call.
+_DIGITS = re.compile(r"\d+")
+_RELATIVE_GAP = re.compile(r"[\s,:\-–—(]{0,4}")  # "TOMORROW, " before "February 1"
+_RANGE_DASH = re.compile(r"\s*[-–—]")
 
 
 @dataclass(frozen=True)
@@ -35,16 +39,18 @@ class DateMention:
 def dates(text: str, reference: date, language: str | None = None) -> list[DateMention]:
     """Every date mentioned, explicit or relative, in text order; an explicit date beats an adjacent
     relative word ("TOMORROW, February 1" is February 1). ``language`` says how to read 3/4."""
-    explicit = _explicit_dates(text, reference, number_windows(text), language)
+    low = lowered(text)
+    explicit = _explicit_dates(text, low, reference, number_windows(text), language)
     explicit = _without_overlaps(sorted((m for m in explicit if m), key=lambda m: m.start))
-    relative = [m for m in _relative_dates(text, reference, explicit, _relative_windows(text)) if m]
+    windows = _relative_windows(text, low)
+    relative = [m for m in _relative_dates(text, low, reference, explicit, windows) if m]
     found = sorted(explicit + relative, key=lambda m: m.start)
     return [_with_status(text, m, reference) for m in found]
 
 
-def _relative_windows(text: str) -> list[tuple[int, int]]:
+def _relative_windows(text: str, low: str | None) -> list[tuple[int, int]]:
     """Stretches around the words every relative date contains, found with plain string search."""
-    lowered = text.lower()
+    lowered = text.lower() if low is None else low
     if len(lowered) != len(text):  # a case mapping changed the length: offsets would not line up
         return [(0, len(text))]
     spans = []
@@ -57,21 +63,28 @@ def _relative_windows(text: str) -> list[tuple[int, int]]:
 
 
 def _explicit_dates(
-    text: str, reference: date, windows: list[tuple[int, int]], language: str | None
+    text: str, low: str | None, reference: date, windows: list[tuple[int, int]], language: str | None
 ) -> list[DateMention | None]:
-    lowercase_not_months = set(vocabulary().words("lowercase_is_not_a_month"))
+    """What the date pattern finds; over the ``lowered`` text when there is one, so a match's words
+    are lowercase and the case they are written in is read from ``text``."""
+    pattern, searched = (patterns().date, text) if low is None else (patterns().date_lowered, low)
     order = numeric_order(language)
     found: list[DateMention | None] = []
-    for m in _matches(patterns().date, text, windows):
-        month_word = m["mon_a"] or m["mon_b"]
-        if not month_word:
+    for m in _matches(pattern, searched, windows):
+        month = "mon_a" if m["mon_a"] else "mon_b" if m["mon_b"] else None
+        if not month:
             found.append(_numeric(text, m, reference, order))
-        elif not (month_word.islower() and month_word in lowercase_not_months):  # "march on", "you may"
+        elif not _lowercase_not_month(text[m.start(month) : m.end(month)]):
             anchor = _explicit(m, reference)
             found.append(anchor)
             if anchor:
                 found.extend(_listed_days(text, m, anchor, reference))
     return found
+
+
+def _lowercase_not_month(word: str) -> bool:
+    """'march on', 'you may': words that are months only when capitalised."""
+    return word.islower() and word in patterns().not_months
 
 
 def _listed_days(text: str, m: re.Match, anchor: DateMention, reference: date) -> list[DateMention]:
@@ -157,7 +170,7 @@ def _range_end(m: re.Match, first: date, month: int) -> date | None:
 
 
 def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text)[0])
+    return int(_DIGITS.match(text)[0])
 
 
 def _resolve(month: int, day: int, year: int | None, weekday: int | None, reference: date) -> date | None:
@@ -184,9 +197,14 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _relative_dates(text: str, reference: date, explicit: list[DateMention], windows: list[tuple[int, int]]):
+def _relative_dates(
+    text: str, low: str | None, reference: date, explicit: list[DateMention], windows: list[tuple[int, int]]
+):
+    """Relative dates that are not part of an explicit one, matched in the ``lowered`` text when
+    there is one."""
+    pattern, searched = (patterns().relative, text) if low is None else (patterns().relative_lowered, low)
     starts = [m.start for m in explicit]  # sorted: found left to right
-    for m in (m for lo, hi in windows for m in patterns().relative.finditer(text, lo, hi)):
+    for m in (m for lo, hi in windows for m in pattern.finditer(searched, lo, hi)):
         i = bisect_right(starts, m.start())
         inside = i > 0 and m.start() < explicit[i - 1].end
         if inside or _explicit_follows(text, m.start(), m.end(), starts):
@@ -197,7 +215,7 @@ def _relative_dates(text: str, reference: date, explicit: list[DateMention], win
 def _explicit_follows(text: str, start: int, end: int, starts: list[int]) -> bool:
     """'TOMORROW, February 1', 'this Saturday, March 4', 'este jueves 3 de diciembre': the explicit
     date that follows, or that begins inside the relative words, wins."""
-    gap = len(re.match(r"[\s,:\-–—(]{0,4}", text[end : end + 4])[0])
+    gap = len(_RELATIVE_GAP.match(text, end, end + 4)[0])
     i = bisect_left(starts, start)
     return i < len(starts) and starts[i] <= end + gap
 
@@ -238,7 +256,7 @@ def _bare_weekday_has_time(text: str, m: re.Match) -> bool:
     """A lone weekday (or "today") is a date only when an hour follows it on the same line ("on Friday
     at 6pm"); "Monday–Friday 9–5" and "on Monday" alone are not."""
     tail = text[m.end() : m.end() + _BARE_WEEKDAY_REACH].split("\n", 1)[0]
-    if re.match(r"\s*[-–—]", tail):
+    if _RANGE_DASH.match(tail):
         return False
     t = patterns().time.search(tail)
     return t is not None and read_time(t)[0] is not None

@@ -117,12 +117,18 @@ class Patterns:
     date: (
         re.Pattern
     )  # "Friday, Oct. 21st", "4 de marzo de 2017", "July 16-19", 2017-03-04, 3/4/2017, "Sat. 3/4"
+    # ``date``, ``relative`` and ``time`` made case-sensitive, for the ``lowered`` text: the same
+    # matches, faster; only a zone, case-sensitive in ``time``, may be one that is not
+    date_lowered: re.Pattern
+    relative_lowered: re.Pattern
+    time_lowered: re.Pattern
+    not_months: frozenset[str]  # month words that, written in lowercase, are other words ("may")
     list_before: re.Pattern  # "martes 12 y" before "martes 26 de enero": a day sharing the month after it
     list_after: re.Pattern  # ", 10 and 17" after "March 3": days sharing the month before them
     relative: re.Pattern  # today, tomorrow, this Saturday, next Tuesday, on Friday
     time: re.Pattern  # one time or a time range, with an optional zone
     cue_before: dict[str, re.Pattern]  # deadline/past/ongoing cue words ending just before a date
-    digits: re.Pattern
+    short_number: re.Pattern
     noon: re.Pattern
     noon_words: tuple[str, ...]  # lowercase, for a quick "is it there at all" before the pattern runs
     relative_anchors: tuple[str, ...]  # lowercase words every relative date contains ("tomorrow", "friday")
@@ -138,10 +144,14 @@ def patterns() -> Patterns:
     v = vocabulary()
     return Patterns(
         date=re.compile(_date_regex(v), re.IGNORECASE),
+        date_lowered=re.compile(_date_regex(v)),
+        relative_lowered=re.compile(_relative_regex(v)),
+        not_months=frozenset(v.words("lowercase_is_not_a_month")),
         list_before=re.compile(_list_before_regex(v), re.IGNORECASE),
         list_after=re.compile(_list_after_regex(v), re.IGNORECASE),
         relative=re.compile(_relative_regex(v), re.IGNORECASE),
         time=re.compile(_time_regex(v), re.IGNORECASE),
+        time_lowered=re.compile(_time_regex(v, lowered=True)),
         cue_before={
             "deadline": _cue_regex(v.words("deadline_cues"), 0),
             # "The deadline to apply is March 3": a strong word may stand a few words before the date
@@ -149,7 +159,9 @@ def patterns() -> Patterns:
             "past": _cue_regex(v.words("past_cues"), 3),
             "ongoing": _cue_regex(v.words("ongoing_cues"), 2),
         },
-        digits=re.compile(r"[0-9]+"),
+        # one or two digits alone: a longer run is a year, a zip code or a phone number, never a day
+        # or an hour; the look-behind comes last so that re skips from digit to digit
+        short_number=re.compile(r"[0-9][0-9]?(?![0-9])(?<![0-9]{3})"),
         noon=re.compile(rf"(?<!\w)(?:{_alt(_noon_words(v))})(?!\w)", re.IGNORECASE),
         noon_words=_noon_words(v),
         relative_anchors=_relative_anchors(v),
@@ -254,10 +266,13 @@ def _relative_regex(v: Vocabulary) -> str:
     )
 
 
-def _time_regex(v: Vocabulary) -> str:
+def _time_regex(v: Vocabulary, lowered: bool = False) -> str:
+    """``lowered``: for the ``lowered`` text, with the (case-sensitive) zones in lowercase."""
     mer = _meridiem_alt(v.meridiem)
     join = _alt(v.words("range_joiners"))
-    zones = "|".join(re.escape(z) for z in sorted(v.zones, key=len, reverse=True))
+    zones = "|".join(
+        re.escape(z) for z in sorted({z.lower() if lowered else z for z in v.zones}, key=len, reverse=True)
+    )
 
     def atom(n: int) -> str:
         return (
@@ -291,7 +306,7 @@ def number_windows(text: str) -> list[tuple[int, int]]:
     """Stretches of text around every day or hour number (or 'noon'), merged: the date and time
     patterns only need to look there, which keeps prose, phone numbers and zip codes cheap."""
     p = patterns()
-    spans = [(m.start(), m.end()) for m in p.digits.finditer(text) if m.end() - m.start() <= 2]
+    spans = [m.span() for m in p.short_number.finditer(text)]
     lowered = text.lower()
     if any(w in lowered for w in p.noon_words):
         spans = sorted(spans + [(m.start(), m.end()) for m in p.noon.finditer(text)])
@@ -311,6 +326,17 @@ def merge(spans) -> list[tuple[int, int]]:
         else:
             merged.append([lo, hi])
     return [(lo, hi) for lo, hi in merged]
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when a case-sensitive pattern of lowercase words run over it matches what the
+    case-blind pattern matches in ``text``, at the same offsets; else None. re folds 'ſ' to 's' and
+    'ı' and 'İ' to 'i', which str.lower() does not (or does in two characters); every other letter
+    folds alike. Case-sensitive patterns are the fast ones: re skips ahead on their first letters."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and ("ſ" in low or "ı" in low)):
+        return None
+    return low
 
 
 def norm(word: str) -> str:

@@ -14,6 +14,7 @@ from functools import cache
 import usaddress
 
 from . import lexicon
+from .datewords import lowered
 
 _LINE_REACH = 200  # look no further than this around an address for the rest of its line
 _TIME_INSIDE = re.compile(r"\d\s*[ap]\.?\s?m\b", re.I)
@@ -21,6 +22,12 @@ _TIME_INSIDE = re.compile(r"\d\s*[ap]\.?\s?m\b", re.I)
 _SENTENCE_AFTER = r"\.\s+[A-ZÁÉÍÓÚÑŁŚŻŹ][^\W\d_]*\s+[a-záéíóúñłśżźąęćń]"
 # Where a venue named before an address cannot begin: after a sentence, an hour, a date, a dash.
 _LEAD_END = re.compile(r"[.!?]\s|\d\s*[ap]\.?\s?m\b\.?|\d[:/]\d+|\s[—–|]\s|\b\d{1,2}(?:st|nd|rd|th)?,", re.I)
+# Where an address ends on its line: before a time, a new sentence, or a closing stop.
+_ADDRESS_ENDS = (
+    re.compile(r"[,.]?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b", re.I),
+    re.compile(_SENTENCE_AFTER),
+    re.compile(r"[.!?]\s*$"),
+)
 _MAX_LEAD = 80
 _STREET_TRIES = 8
 _PLAIN_REST_WORDS = 6  # "South, Seattle, WA 98144" needs no parser to be read as part of the address
@@ -38,6 +45,7 @@ class _Patterns:
     stop: re.Pattern
     online: re.Pattern
     online_unless_placed: re.Pattern  # "online" alone: "apply online" says nothing of a session at a hall
+    online_stems: tuple[str, ...]  # lowercase; a text holding none of them matches neither online pattern
 
 
 @cache
@@ -53,9 +61,11 @@ def _patterns() -> _Patterns:
             rf"^[ \t]*(?:[-•*·]|\(?\d{{1,2}}[.)]|[a-z][.)])?[ \t]*(?:{alt(words('labels'))})[ \t]*:[ \t]*(?P<value>[^\n]+)",
             re.I | re.M,
         ),
-        # '525 W Van Buren St', '3639 Martin Luther King Jr. Way South', '13619 41st Ave #3'
+        # '525 W Van Buren St', '3639 Martin Luther King Jr. Way South', '13619 41st Ave #3'. The
+        # first digit comes before the look-behind that says it starts a number, so that re skips
+        # straight from digit to digit instead of trying the pattern at every letter.
         address=re.compile(
-            rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:[ \t]+[\w’'.#-]+){{1,6}}?[ \t]+(?:{street})\b\.?", re.I
+            rf"\d(?<![\w-]\d)\d{{0,5}}[A-Za-z]?(?:[ \t]+[\w’'.#-]+){{1,6}}?[ \t]+(?:{street})\b\.?", re.I
         ),
         preposition=re.compile(rf"(?<!\w)(?:{alt(words('address_prepositions'))})(?:[ \t]+|$)", re.I),
         venue=re.compile(
@@ -66,7 +76,14 @@ def _patterns() -> _Patterns:
         stop=re.compile(rf"[,.]?[ \t]*\b(?:{alt(words('stop_words'))})\b", re.I),
         online=re.compile(rf"(?<!\w)(?:{alt(words('online'))})(?!\w)", re.I),
         online_unless_placed=re.compile(rf"(?<!\w)(?:{alt(words('online_unless_placed'))})(?!\w)", re.I),
+        online_stems=_stems(words("online") + words("online_unless_placed")),
     )
+
+
+def _stems(words: list[str]) -> tuple[str, ...]:
+    """The words, lowercased, minus those holding another ('livestreamed' holds 'livestream')."""
+    lower = {w.lower() for w in words}
+    return tuple(sorted(w for w in lower if not any(o != w and o in w for o in lower)))
 
 
 def location(window: str) -> str | None:
@@ -86,11 +103,16 @@ def is_online(text: str, placed: bool = False) -> bool:
 def online_modes(text: str) -> tuple[bool, bool]:
     """``(is_online(text), is_online(text, placed=True))`` with each pattern searched once."""
     p = _patterns()
+    low = lowered(text)
+    if low is not None and not any(stem in low for stem in p.online_stems):
+        return False, False  # a few substring searches instead of two case-blind pattern scans
     placed = p.online.search(text) is not None
     return placed or p.online_unless_placed.search(text) is not None, placed
 
 
 def _labelled(window: str) -> str | None:
+    if ":" not in window:
+        return None  # every label is followed by a colon
     m = _patterns().label.search(window)
     if not m:
         return None
@@ -142,8 +164,8 @@ def _address_tail(text: str, street_end: int) -> str:
     """Cut an address line where the address ends: before a time, a meal, or a new sentence. What is
     left after the street is usually a city, state and zip; only a longer rest goes to usaddress."""
     cut = len(text)
-    for pattern in (r"[,.]?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b", _SENTENCE_AFTER, r"[.!?]\s*$"):
-        m = re.search(pattern, text, re.I if "m\\b" in pattern else 0)
+    for pattern in _ADDRESS_ENDS:
+        m = pattern.search(text)
         if m:
             cut = min(cut, m.start())
     stop = _patterns().stop.search(text, 0, cut)
