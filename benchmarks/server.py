@@ -30,8 +30,62 @@ def prepare(data_dir: Path, env: dict[str, str]) -> None:
         subprocess.run(puente + args, env=env, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
 
 
+APP = "puente.wsgi:application"
+# Django's own handler, without puente/public/fastpath.py in front (for comparison only).
+PLAIN_APP = "django.core.wsgi:get_wsgi_application()"
+
+
+def command(server: str, workers: int, port: int, threads: int = 8, app: str = APP) -> list[str]:
+    """The command line for one of the servers benchmarks compare (the Makefile runs gthread).
+
+    sync: gunicorn's default, one request per worker at a time, every connection closed;
+    gthread: gunicorn threads with keep-alive, as ``make run``; granian: its Rust HTTP/1.1 server
+    calling the same WSGI application (optional: ``pip install granian``).
+    """
+    if server == "granian":
+        factory = ["--factory", app.removesuffix("()")] if app.endswith("()") else [app]
+        return [
+            str(BIN / "granian"),
+            "--interface",
+            "wsgi",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--blocking-threads",
+            str(threads),
+            "--log-level",
+            "warning",
+            *factory,
+        ]
+    gunicorn = [
+        str(BIN / "gunicorn"),
+        app,
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+    ]
+    if server == "gthread":
+        return [*gunicorn, "--worker-class", "gthread", "--threads", str(threads), "--keep-alive", "5"]
+    if server == "sync":
+        return gunicorn
+    raise ValueError(f"unknown server {server!r}: sync, gthread or granian")
+
+
 @contextlib.contextmanager
-def running(workers: int = 2, data_dir: Path | None = None, extra_env: dict | None = None) -> Iterator[str]:
+def running(
+    workers: int = 2,
+    data_dir: Path | None = None,
+    extra_env: dict | None = None,
+    server: str = "sync",
+    threads: int = 8,
+    app: str = APP,
+) -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="puente-bench-") as tmp:
         data = data_dir or Path(tmp)
         env = {
@@ -47,11 +101,7 @@ def running(workers: int = 2, data_dir: Path | None = None, extra_env: dict | No
         if data_dir is None:
             prepare(data, env)
         port = free_port()
-        proc = subprocess.Popen(
-            [str(BIN / "gunicorn"), "puente.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-             "--log-level", "warning"],
-            env=env, cwd=ROOT,
-        )
+        proc = subprocess.Popen(command(server, workers, port, threads, app), env=env, cwd=ROOT)
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(url + "/en/")

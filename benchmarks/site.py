@@ -1,12 +1,14 @@
 """Public pages against nginx serving static copies of the same pages, and search latency at scale.
 
-    python -m benchmarks.site [--quick] [--items 100000] [--seconds 10] [--workers 4]
+    python -m benchmarks.site [--quick] [--items 100000] [--seconds 5] [--servers sync:4,gthread:4:8]
 
-One run: a temporary data dir seeded with synthetic published items (nothing real), gunicorn with
-several workers on a free loopback port, and Debian's nginx on another port serving copies of the
-same pages saved from gunicorn. wrk (or, without it, a bounded Python client) measures requests/s
-for the home, event list and search pages on both. Search latency is measured in-process over the
-same database: ``search()`` alone and the whole search page.
+One run: a temporary data dir seeded with synthetic published items (nothing real), Debian's nginx
+on a free loopback port serving copies of the pages saved from Puente, and then each server
+configuration in turn (gunicorn sync or gthread, or granian if installed, N workers). wrk (or,
+without it, a bounded Python client) measures requests/s for the home, event list and search pages
+on that server and, right after, on nginx, so each ratio comes from the same minute of a shared
+machine. Search latency is measured in-process over the same database: ``search()`` alone and the
+whole search page.
 """
 
 from __future__ import annotations
@@ -25,16 +27,12 @@ import time
 import urllib.request
 from pathlib import Path
 
-from benchmarks.server import free_port, running
+from benchmarks.server import APP, PLAIN_APP, free_port, running
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 NGINX = "/usr/sbin/nginx"
 PAGES = {"home": "/en/", "events": "/en/events/", "search": "/en/search/?q=legal+clinic"}
-# The same settings with puente.public.cache.FrontCacheMiddleware outermost (a proposed change).
-FRONT_CACHE_SETTINGS = """from puente.settings import *  # noqa
-MIDDLEWARE = ["puente.public.cache.FrontCacheMiddleware", *MIDDLEWARE]
-"""
 QUERIES = [
     "legal",
     "rent tenant",
@@ -185,9 +183,9 @@ def start_nginx(root: Path, tmp: Path, upstream: str | None = None) -> tuple[sub
     return proc, url
 
 
-def wrk(url: str, seconds: int, connections: int) -> float:
+def wrk(url: str, seconds: int, connections: int, threads: int = 2) -> float:
     out = subprocess.run(
-        ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s", url],
+        ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s", url],
         capture_output=True,
         text=True,
         check=True,
@@ -198,7 +196,7 @@ def wrk(url: str, seconds: int, connections: int) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
-def python_load(url: str, seconds: int, connections: int) -> float:
+def python_load(url: str, seconds: int, connections: int, threads: int = 0) -> float:
     """A bounded fallback when wrk is missing: threads, loopback only, fixed duration."""
     done, stop = [0] * connections, time.monotonic() + seconds
 
@@ -215,20 +213,56 @@ def python_load(url: str, seconds: int, connections: int) -> float:
     return sum(done) / seconds
 
 
+DEFAULT_SERVERS = "sync:4,gthread:4:8:plain,gthread:2:8,gthread:4:8"
+
+
+def parse_server(spec: str) -> dict:
+    """``kind:workers[:threads][:plain]``, e.g. ``gthread:4:8``; ``plain`` leaves out the fast path."""
+    kind, workers, *rest = spec.split(":")
+    plain = "plain" in rest
+    numbers = [int(x) for x in rest if x != "plain"]
+    threads = numbers[0] if numbers else 8
+    label = (
+        f"{kind} x{workers}" + (f"/{threads}t" if kind != "sync" else "") + (" no-fastpath" if plain else "")
+    )
+    return {
+        "server": kind,
+        "workers": int(workers),
+        "threads": threads,
+        "app": PLAIN_APP if plain else APP,
+    } | {"label": label}
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--quick", action="store_true", help="10,000 items and 3-second runs")
+    p.add_argument("--quick", action="store_true", help="10,000 items, 3-second runs, one round")
     p.add_argument("--items", type=int, default=100_000)
-    p.add_argument("--seconds", type=int, default=10)
-    p.add_argument("--workers", type=int, default=4)
+    p.add_argument("--seconds", type=int, default=5)
     p.add_argument("--connections", type=int, default=32)
+    p.add_argument("--rounds", type=int, default=3, help="alternating runs per page, medians reported")
+    p.add_argument("--wrk-threads", type=int, default=2, help="wrk shares the cores with both servers")
+    servers = DEFAULT_SERVERS + (",granian:2:1" if (BIN / "granian").exists() else "")
+    p.add_argument("--servers", default=servers, help=f"kind:workers[:threads][:plain],… (default {servers})")
+    p.add_argument("--no-search", action="store_true", help="skip the in-process search latency")
+    p.add_argument("--no-proxy", action="store_true", help="skip deploy/nginx.conf in front of gunicorn")
     args = p.parse_args(argv)
     if args.quick:
-        args.items, args.seconds = min(args.items, 10_000), 3
+        args.items, args.seconds, args.rounds = min(args.items, 10_000), 3, 1
     if not Path(NGINX).exists():
         print("nginx is missing (apt-get install nginx-light): cannot compare")
         return 1
-    load = wrk if shutil.which("wrk") else python_load
+    tool = wrk if shutil.which("wrk") else python_load
+
+    def load(url: str) -> float:
+        return tool(url, args.seconds, args.connections, args.wrk_threads)
+
+    def side_by_side(load, ours: str, theirs: str) -> tuple[float, float, float]:
+        """Medians of alternating runs, and of their ratios: other work on a shared machine hits both."""
+        pairs = [(load(ours), load(theirs)) for _ in range(args.rounds)]
+        ours_, theirs_ = zip(*pairs, strict=True)
+        ratios = [a / b for a, b in pairs]
+        return statistics.median(ours_), statistics.median(theirs_), statistics.median(ratios)
+
     with tempfile.TemporaryDirectory(prefix="puente-site-bench-") as tmp_name:
         tmp = Path(tmp_name)
         data = tmp / "data"
@@ -248,70 +282,80 @@ def main(argv: list[str] | None = None) -> int:
                 [str(BIN / "puente"), *command], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
             )
         seeded = child(f"from benchmarks.site import seed; seed({args.items})", env)
-        searched = child(
-            f"from benchmarks.site import time_search; time_search({3 if args.quick else 10})", env
-        )
-        (tmp / "front_cache_settings.py").write_text(FRONT_CACHE_SETTINGS)
-        front_env = {
-            **env,
-            # Threads keep connections alive (sync workers close each one); hits skip the middleware.
-            "GUNICORN_CMD_ARGS": "--timeout 120 --worker-class gthread --threads 8 --keep-alive 5",
-            "DJANGO_SETTINGS_MODULE": "front_cache_settings",
-            "PYTHONPATH": os.pathsep.join([str(tmp), str(ROOT), env.get("PYTHONPATH", "")]),
-        }
-        rows = []
-        with running(workers=args.workers, data_dir=data, extra_env=env) as url:
+        searched = None
+        if not args.no_search:
+            searched = child(
+                f"from benchmarks.site import time_search; time_search({3 if args.quick else 10})", env
+            )
+        with running(workers=1, data_dir=data, extra_env=env) as url:
             save_copies(url, tmp / "static-site")
-            nginx, nginx_url = start_nginx(tmp / "static-site", tmp / "nginx")
-            try:
-                for name, path in PAGES.items():
-                    ours = load(url + path, args.seconds, args.connections)
-                    theirs = load(nginx_url + path.split("?")[0], args.seconds, args.connections)
-                    rows.append((name, ours, theirs))
-                with running(workers=args.workers, data_dir=data, extra_env=front_env) as front_url:
-                    rows += cached_rows("front", front_url, rows, load, args)
-                # As deployed: deploy/nginx.conf in front of the same gunicorn, caching public pages.
-                proxy, proxy_url = start_nginx(
-                    tmp / "static-site", tmp / "proxy", upstream=url.split("//")[1]
-                )
-                try:
-                    rows += cached_rows("nginx", proxy_url, rows, load, args)
-                finally:
-                    proxy.terminate()
-                    proxy.wait(timeout=10)
-            finally:
-                nginx.terminate()
-                nginx.wait(timeout=10)
-    report(args, seeded, searched, rows, load.__name__)
+        nginx, nginx_url = start_nginx(tmp / "static-site", tmp / "nginx")
+        rows = []
+        try:
+            for spec in args.servers.split(","):
+                config = parse_server(spec)
+                label = config.pop("label")
+                with running(data_dir=data, extra_env=env, **config) as url:
+                    warm_up(url, config["workers"] * config["threads"])
+                    for name, path in PAGES.items():
+                        if name == "search" and rows:
+                            continue  # never cached: the first server's figure says enough
+                        rows.append(
+                            (label, name, *side_by_side(load, url + path, nginx_url + path.split("?")[0]))
+                        )
+            if not args.no_proxy:
+                # As deployed: deploy/nginx.conf in front of gunicorn as `make run` starts it.
+                with running(workers=2, data_dir=data, extra_env=env, server="gthread") as url:
+                    proxy, proxy_url = start_nginx(
+                        tmp / "static-site", tmp / "proxy", upstream=url.split("//")[1]
+                    )
+                    try:
+                        for name, path in PAGES.items():
+                            if name != "search":
+                                rows.append(
+                                    (
+                                        "nginx proxy_cache",
+                                        name,
+                                        *side_by_side(load, proxy_url + path, nginx_url + path),
+                                    )
+                                )
+                    finally:
+                        proxy.terminate()
+                        proxy.wait(timeout=10)
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=10)
+    report(args, seeded, searched, rows, tool.__name__)
     return 0
 
 
-def cached_rows(label: str, base: str, rows: list, load, args) -> list:
-    """The cacheable pages (all but search) at ``base``, beside nginx's figure from the first rows."""
-    nginx_rate = {name: theirs for name, _ours, theirs in rows}
-    return [
-        (f"{name}+{label}", load(base + path, args.seconds, args.connections), nginx_rate[name])
-        for name, path in PAGES.items()
-        if name != "search"
-    ]
+def warm_up(url: str, requests: int) -> None:
+    """Every worker renders each page once before the clock starts (caches are per process)."""
+    for name, path in PAGES.items():
+        for _ in range(requests * 2 if name != "search" else 1):
+            urllib.request.urlopen(url + path, timeout=60).read()  # noqa: S310 (our loopback server)
 
 
-def report(args, seeded: dict, searched: dict, rows: list, tool: str) -> None:
+def report(args, seeded: dict, searched: dict | None, rows: list, tool: str) -> None:
     print(
         f"{args.items:,} published items ({seeded['indexed']:,} index entries, rebuilt in {seeded['index_seconds']} s); "
-        f"gunicorn {args.workers} workers vs nginx, {tool} {args.connections} connections × {args.seconds} s each"
+        f"{tool} -t {args.wrk_threads} -c {args.connections}, {args.seconds} s each; "
+        f"medians of {args.rounds} runs alternating with nginx serving a static copy"
     )
-    print(f"{'page':<14} {'puente req/s':>13} {'nginx req/s':>12} {'ratio':>6}")
-    for name, ours, theirs in rows:
-        note = "" if name != "search" else "  (search is never cached)"
-        print(f"{name:<14} {ours:>13,.0f} {theirs:>12,.0f} {ours / theirs:>6.2f}{note}")
-    print("(+front: FrontCacheMiddleware first in MIDDLEWARE, gunicorn gthread workers with keep-alive)")
-    print("(+nginx: as deployed, deploy/nginx.conf in front of gunicorn, caching anonymous public pages)")
-    f, pg = searched["function"], searched["page"]
-    print(
-        f"search() over {searched['queries']} queries: p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms, max {f['max_ms']} ms"
-    )
-    print(f"search page (render included): p50 {pg['p50_ms']} ms, p95 {pg['p95_ms']} ms (goal p95 < 30 ms)")
+    print(f"{'server':<26} {'page':<8} {'puente req/s':>13} {'nginx req/s':>12} {'ratio':>6}")
+    for label, name, ours, theirs, ratio in rows:
+        note = "  (never cached)" if name == "search" else ""
+        print(f"{label:<26} {name:<8} {ours:>13,.0f} {theirs:>12,.0f} {ratio:>6.2f}{note}")
+    print("(all rows but no-fastpath: FrontCacheMiddleware + the WSGI fast path, puente/public/fastpath.py)")
+    print("(nginx proxy_cache: deploy/nginx.conf in front of gunicorn gthread x2/8t, as `make run`)")
+    if searched:
+        f, pg = searched["function"], searched["page"]
+        print(
+            f"search() over {searched['queries']} queries: p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms, max {f['max_ms']} ms"
+        )
+        print(
+            f"search page (render included): p50 {pg['p50_ms']} ms, p95 {pg['p95_ms']} ms (goal p95 < 30 ms)"
+        )
 
 
 if __name__ == "__main__":
