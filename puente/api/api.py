@@ -229,7 +229,7 @@ def list_organizations(
     page: int = PAGE,
     page_size: int = PAGE_SIZE,
 ):
-    queryset = Organization.objects.prefetch_related("areas").order_by("name")
+    queryset = Organization.objects.listed().prefetch_related("areas").order_by("name")
     if area:
         queryset = queryset.filter(areas__slug=area)
     if language:
@@ -247,7 +247,9 @@ def list_organizations(
     tags=["organizations"],
 )
 def get_organization(request, slug: str = Path(..., pattern=schemas.SLUG)):
-    return organization_out(get_object_or_404(Organization.objects.prefetch_related("areas"), slug=slug))
+    return organization_out(
+        get_object_or_404(Organization.objects.listed().prefetch_related("areas"), slug=slug)
+    )
 
 
 @api.get("/topics", response=list[schemas.TopicOut], tags=["topics"])

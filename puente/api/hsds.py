@@ -200,7 +200,7 @@ def area_service(org: Organization, topic: Topic) -> dict:
 def organizations() -> list[dict]:
     return [
         clean(organization_record(o))
-        for o in Organization.objects.prefetch_related("contacts").order_by("name")
+        for o in Organization.objects.listed().prefetch_related("contacts").order_by("name")
     ]
 
 
@@ -212,7 +212,7 @@ def services() -> list[dict]:
         .prefetch_related("contacts")
     )
     found = [item_service(i) for i in items.order_by("published_at", "pk")]
-    for org in Organization.objects.prefetch_related("areas").order_by("name"):
+    for org in Organization.objects.listed().prefetch_related("areas").order_by("name"):
         found += [area_service(org, topic) for topic in org.areas.all()]
     return [clean(s) for s in found]
 

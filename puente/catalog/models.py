@@ -10,7 +10,7 @@ import hashlib
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +51,22 @@ class Topic(models.Model):
         return self.name
 
 
+class OrganizationQuerySet(models.QuerySet):
+    def listed(self):
+        """What the public sees (site, API, HSDS): organizations a person added or checked, or that
+        published something; not every name ingestion met in passing (those wait, auto-created, for
+        an editor), and never a name an editor said is not an organization."""
+        published = Item.objects.filter(organization=models.OuterRef("pk"), status=Item.PUBLISHED)
+        return self.filter(
+            models.Q(auto_created=False) | models.Q(last_verified__isnull=False) | models.Exists(published),
+            rejected=False,
+        )
+
+    def to_check(self):
+        """Names ingestion created that no editor has looked at yet."""
+        return self.filter(auto_created=True, last_verified__isnull=True, rejected=False)
+
+
 class Organization(models.Model):
     name = models.CharField(_("name"), max_length=300, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
@@ -76,8 +92,13 @@ class Organization(models.Model):
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # An editor said this name is not an organization ('Know Your Rights'): kept, so ingestion
+    # recognises the name next time and links nothing to it.
+    rejected = models.BooleanField(_("not an organization"), default=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -91,6 +112,27 @@ class Organization(models.Model):
         if not self.slug:
             self.slug = unique_slug(Organization, self.name)
         super().save(*args, **kwargs)
+
+    def merge_into(self, target: Organization) -> None:
+        """Fold this organization into ``target``: its items, sources, contacts and members move
+        there, its names become the target's aliases (so ingestion maps them there next time), and
+        this record goes."""
+        if target.pk == self.pk:
+            raise ValueError("an organization cannot be merged into itself")
+        with transaction.atomic():
+            for related in (self.items, self.sources, self.contacts, self.members):
+                related.update(organization=target)
+            for item in self.mentioned_in.all():
+                item.mentions.remove(self)
+                item.mentions.add(target)
+            target.areas.add(*self.areas.all())
+            own = {n.casefold() for n in (target.name, target.acronym, *target.aliases) if n}
+            for name in (self.name, self.acronym, *self.aliases):
+                if name and name.casefold() not in own:
+                    target.aliases.append(name)
+                    own.add(name.casefold())
+            target.save()
+            self.delete()
 
 
 class Source(models.Model):

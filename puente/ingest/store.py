@@ -268,7 +268,9 @@ class Ingestor:
     def _sync_related(self, item: Item, found: core.Item, kept: tuple[str, ...]) -> None:
         if "topics" not in kept:
             item.topics.set([self._topics[s] for s in found.topics if s in self._topics])
-        item.mentions.set([self.organization(n) for n in found.organizations if n.strip()])
+        item.mentions.set(
+            [o for n in found.organizations if n.strip() and not (o := self.organization(n)).rejected]
+        )
         if "events" not in kept:
             item.events.all().delete()
             Event.objects.bulk_create(_events(item, found))

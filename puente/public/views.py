@@ -173,27 +173,19 @@ def _help_items(need: str):
     return published_items().filter(kind__in=HELP_KINDS, topics__slug=need).distinct()
 
 
-def _listed_orgs():
-    """Organizations a person has listed or checked, or that published something; not every name
-    ingestion met in passing (those wait, auto-created, for an editor)."""
-    return Organization.objects.filter(
-        Q(auto_created=False) | Q(last_verified__isnull=False) | Q(items__status=Item.PUBLISHED)
-    ).distinct()
-
-
 def _help_orgs(need: str):
-    return _listed_orgs().filter(areas__slug=need).prefetch_related("contacts")
+    return Organization.objects.listed().filter(areas__slug=need).prefetch_related("contacts")
 
 
 @cached_page
 def organizations(request: HttpRequest) -> HttpResponse:
-    page = Paginator(_listed_orgs().order_by("name"), 100).get_page(request.GET.get("page"))
+    page = Paginator(Organization.objects.listed().order_by("name"), 100).get_page(request.GET.get("page"))
     return render(request, "public/organizations.html", {"page": page})
 
 
 @cached_page
 def organization(request: HttpRequest, slug: str) -> HttpResponse:
-    org = get_object_or_404(Organization.objects.prefetch_related("contacts", "areas"), slug=slug)
+    org = get_object_or_404(Organization.objects.listed().prefetch_related("contacts", "areas"), slug=slug)
     page = Paginator(published_items().filter(organization=org), LIST_SIZE).get_page(request.GET.get("page"))
     return render(request, "public/organization.html", {"org": org, "page": page})
 

@@ -213,6 +213,18 @@ class OrganizationForm(forms.ModelForm):
         }
 
 
+class OrganizationMergeForm(forms.Form):
+    target = forms.ModelChoiceField(
+        label=_("the same organization as"),
+        queryset=Organization.objects.none(),
+        help_text=_("Its items, contacts and names move there; this listing goes."),
+    )
+
+    def __init__(self, *args, org: Organization, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = Organization.objects.filter(rejected=False).exclude(pk=org.pk)
+
+
 class MergeForm(forms.Form):
     target = forms.IntegerField(label=_("number of the item to merge with"), min_value=1)
 

@@ -17,5 +17,8 @@ urlpatterns = [
     path("stories/<int:pk>/", views.story, name="story"),
     path("submit/", views.submit, name="submit"),
     path("organization/", views.organization, name="organization"),
+    path("organizations/", views.organizations, name="organizations"),
     path("organizations/<slug:slug>/", views.organization, name="organization_edit"),
+    path("organizations/<slug:slug>/merge/", views.merge_organization, name="organization_merge"),
+    path("organizations/<slug:slug>/reject/", views.reject_organization, name="organization_reject"),
 ]

@@ -36,6 +36,7 @@ from .forms import (
     MergeForm,
     OrganizationContactFormSet,
     OrganizationForm,
+    OrganizationMergeForm,
     SubmitForm,
     TranslationForm,
 )
@@ -359,7 +360,64 @@ def organization(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             record(request.user, "verify", saved, before, snapshot(saved))
         messages.success(request, _("Your listing is saved and marked as checked today."))
         return redirect(request.path)
-    return render(request, "review/organization.html", {"org": org, "form": form, "contacts": contacts})
+    merge = OrganizationMergeForm(org=org) if is_editor(request.user) else None
+    context = {"org": org, "form": form, "contacts": contacts, "merge": merge}
+    return render(request, "review/organization.html", context)
+
+
+@editors_only
+def organizations(request: HttpRequest) -> HttpResponse:
+    """Names ingestion found and nobody has checked yet (to check, merge or turn down), or all."""
+    show_all = request.GET.get("show") == "all"
+    orgs = Organization.objects.all() if show_all else Organization.objects.to_check()
+    orgs = orgs.annotate(
+        item_count=Count("items", distinct=True), mention_count=Count("mentioned_in", distinct=True)
+    ).order_by("-mention_count", "name")
+    page = Paginator(orgs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "review/organizations.html", {"page": page, "show_all": show_all})
+
+
+@editors_only
+@require_POST
+def merge_organization(request: HttpRequest, slug: str) -> HttpResponse:
+    org = get_object_or_404(Organization, slug=slug)
+    form = OrganizationMergeForm(request.POST, org=org)
+    if not form.is_valid():
+        messages.error(request, _("Choose the organization to merge with."))
+        return redirect("review:organization_edit", slug=slug)
+    target = form.cleaned_data["target"]
+    before = snapshot(target)
+    with transaction.atomic():
+        org.merge_into(target)
+        target.refresh_from_db()
+        record(request.user, "merge", target, before, {**snapshot(target), "merged": org.name})
+    messages.success(
+        request, _("%(name)s is now part of %(target)s.") % {"name": org.name, "target": target.name}
+    )
+    return redirect("review:organization_edit", slug=target.slug)
+
+
+@editors_only
+@require_POST
+def reject_organization(request: HttpRequest, slug: str) -> HttpResponse:
+    """'Not an organization': nothing links to the name any more, now or when a newsletter names it
+    again. Undone from the same page."""
+    org = get_object_or_404(Organization, slug=slug)
+    before = snapshot(org)
+    with transaction.atomic():
+        org.rejected = request.POST.get("undo") != "1"
+        org.save(update_fields=["rejected", "updated"])
+        if org.rejected:
+            org.mentioned_in.clear()
+        record(request.user, "reject" if org.rejected else "restore", org, before, snapshot(org))
+    if org.rejected:
+        messages.success(request, _("%(name)s is marked as not an organization.") % {"name": org.name})
+    else:
+        messages.success(request, _("%(name)s is an organization again.") % {"name": org.name})
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("review:organizations")
+    return redirect(target)
 
 
 def _organization_for(request: HttpRequest, slug: str | None) -> Organization:
