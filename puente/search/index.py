@@ -1,8 +1,9 @@
 """Keep the search index in step with the catalogue, and query it: ``search(query, language, limit)``.
 
 SQLite: FTS5 word table (``unicode61 remove_diacritics 2``) plus a trigram table for text written
-without spaces. PostgreSQL: a generated ``tsvector`` ('simple' configuration) with a GIN index. Both
-index text already folded by :func:`puente.search.fold.fold`, so they match the same way.
+without spaces. PostgreSQL: generated ``tsvector`` columns ('simple' configuration): ``prefixes``, every
+prefix of every word, with a GIN index to match; ``vector``, the words with their positions, to rank.
+Both index text already folded by :func:`puente.search.fold.fold`, so they match the same way.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils import timezone
 from puente.catalog.models import Item, Organization, Page
 from puente.catalog.topics import label
 
-from .fold import fold, without_spaces, words
+from .fold import NO_SPACES, fold, without_spaces, words
 from .models import Entry, MissedSearch
 
 
@@ -164,11 +165,16 @@ def search(query: str, language: str, limit: int = 50) -> list[Entry]:
     if not terms:
         return []
     if connection.vendor == "postgresql":
-        ids = _postgres_ids(terms, language, limit)
-    else:
-        ids = _sqlite_ids(terms, language, limit)
-    found = Entry.objects.in_bulk(ids)
+        # The matching rows come with their columns: no second round trip to load them by id.
+        rows = _postgres_rows(terms, language, limit)
+        return [Entry.from_db(connection.alias, ENTRY_COLUMNS, row) for row in rows]
+    ids = [row[0] for row in _sqlite_rows(terms, language, limit)]
+    found = Entry.objects.defer("text").in_bulk(ids)
     return [found[i] for i in ids if i in found]
+
+
+# Everything but the text, which can be long and which nothing shows.
+ENTRY_COLUMNS = ["id", "model", "object_id", "kind", "language", "date"]
 
 
 # Ranking every match is what costs time when a word is in a third of everything: past this many
@@ -176,15 +182,15 @@ def search(query: str, language: str, limit: int = 50) -> list[Entry]:
 RANK_AT_MOST = 500
 
 
-def _sqlite_ids(terms: list[str], language: str, limit: int) -> list[int]:
+def _sqlite_rows(terms: list[str], language: str, limit: int) -> list[tuple]:
     if any(without_spaces(t) for t in terms):
-        return _sqlite_trigram_ids(terms, language, limit)
+        return _sqlite_trigram_rows(terms, language, limit)
     match = " ".join(f'"{t}"*' for t in terms)
     select = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND (language = '' OR language = %s)"
     return _newest_else_ranked(select, [match, language], "rowid DESC", "rank", [], limit)
 
 
-def _sqlite_trigram_ids(terms: list[str], language: str, limit: int) -> list[int]:
+def _sqlite_trigram_rows(terms: list[str], language: str, limit: int) -> list[tuple]:
     # The trigram index serves LIKE for pieces of three characters or more; shorter pieces are
     # checked on the entry's own text (SQLite's trigram table finds nothing for them).
     where = " AND ".join(("t.text" if len(t) >= 3 else "e.text") + " LIKE %s" for t in terms)
@@ -192,32 +198,50 @@ def _sqlite_trigram_ids(terms: list[str], language: str, limit: int) -> list[int
         "SELECT t.rowid FROM search_trigram t JOIN search_entry e ON e.id = t.rowid "
         f"WHERE {where} AND (e.language = '' OR e.language = %s) ORDER BY t.rowid DESC LIMIT %s"
     )
-    return _ids(sql, [f"%{t}%" for t in terms] + [language, limit])
+    return _rows(sql, [f"%{t}%" for t in terms] + [language, limit])
 
 
-def _postgres_ids(terms: list[str], language: str, limit: int) -> list[int]:
+# search_prefixes() in migration 0003 indexes prefixes up to this length; longer words are also
+# checked against ``vector`` (rare: the lookup of their first 24 characters finds few entries).
+PREFIX_CHARS = 24
+# Entries with Chinese, Japanese or Thai text: the same predicate as the partial index, word for word,
+# so the planner can use it.
+SPACELESS = f"text ~ '{NO_SPACES}'"
+
+
+def _postgres_rows(terms: list[str], language: str, limit: int) -> list[tuple]:
+    columns = ", ".join(ENTRY_COLUMNS)
     if any(without_spaces(t) for t in terms):
-        where = " AND ".join("text LIKE %s" for _ in terms)
-        sql = f"SELECT id FROM search_entry WHERE {where} AND (language = '' OR language = %s) ORDER BY id DESC LIMIT %s"
-        return _ids(sql, [f"%{t}%" for t in terms] + [language, limit])
-    tsquery = " & ".join(f"{t}:*" for t in terms)  # \w+ words only: nothing to escape
-    select = "SELECT id FROM search_entry WHERE vector @@ to_tsquery('simple', %s) AND (language = '' OR language = %s)"
+        likes = " AND ".join("text LIKE %s" for _ in terms)
+        sql = (
+            f"SELECT {columns} FROM search_entry WHERE {SPACELESS} AND {likes} "
+            "AND (language = '' OR language = %s) ORDER BY id DESC LIMIT %s"
+        )
+        return _rows(sql, [f"%{t}%" for t in terms] + [language, limit])
+    # Each word is looked up as an exact lexeme of ``prefixes`` (every prefix of every word), which
+    # the GIN index answers directly and the planner can estimate; plainto_tsquery ANDs the words.
+    where, params = "prefixes @@ plainto_tsquery('simple', %s)", [" ".join(t[:PREFIX_CHARS] for t in terms)]
+    if longer := [t for t in terms if len(t) > PREFIX_CHARS]:
+        where += " AND vector @@ to_tsquery('simple', %s)"
+        params.append(" & ".join(f"{t}:*" for t in longer))  # \w+ words only: nothing to escape
+    select = f"SELECT {columns} FROM search_entry WHERE {where} AND (language = '' OR language = %s)"
+    tsquery = " & ".join(f"{t}:*" for t in terms)
     rank = "ts_rank(vector, to_tsquery('simple', %s)) DESC, id DESC"
-    return _newest_else_ranked(select, [tsquery, language], "id DESC", rank, [tsquery], limit)
+    return _newest_else_ranked(select, [*params, language], "id DESC", rank, [tsquery], limit)
 
 
 def _newest_else_ranked(select: str, params: list, newest: str, rank: str, rank_params: list, limit: int):
     """Past RANK_AT_MOST matches, the newest come first (no sort); below it, the most relevant."""
-    found = _ids(f"{select} ORDER BY {newest} LIMIT %s", [*params, RANK_AT_MOST + 1])
+    found = _rows(f"{select} ORDER BY {newest} LIMIT %s", [*params, RANK_AT_MOST + 1])
     if len(found) > RANK_AT_MOST:
         return found[:limit]
-    return _ids(f"{select} ORDER BY {rank} LIMIT %s", [*params, *rank_params, limit])
+    return _rows(f"{select} ORDER BY {rank} LIMIT %s", [*params, *rank_params, limit])
 
 
-def _ids(sql: str, params: list) -> list[int]:
+def _rows(sql: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+        return cursor.fetchall()
 
 
 def record_miss(query: str, day: datetime.date | None = None) -> None:

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 
 from puente.catalog.models import Item
 from puente.public import factories
@@ -23,6 +24,45 @@ def test_it_finds_published_items_without_accents_or_case():
 def test_it_matches_word_prefixes():
     factories.item(title="Citizenship workshop")
     assert titles(search("citizen", "en", 10)) == {"Citizenship workshop"}
+
+
+def test_every_word_is_a_prefix_and_every_word_must_match():
+    factories.item(title="Citizenship workshop")
+    factories.item(title="Citizenship pantry")
+    assert titles(search("citiz works", "en", 10)) == {"Citizenship workshop"}
+    assert titles(search("works citiz", "en", 10)) == {"Citizenship workshop"}
+    assert titles(search("izenship", "en", 10)) == set()  # a word's start, not any part of it
+
+
+def test_it_matches_prefixes_of_words_longer_than_the_indexed_prefixes():
+    long_word = "arbeitnehmerrechtsberatungsstelle"  # 33 characters; PostgreSQL indexes 24
+    factories.item(title=f"{long_word.capitalize()} offen")
+    factories.item(title="Arbeitnehmerrechtsberatungsbus")  # the same first 27 characters
+    assert titles(search(long_word, "en", 10)) == {f"{long_word.capitalize()} offen"}
+    assert titles(search(long_word[:28], "en", 10)) == {f"{long_word.capitalize()} offen"}
+    assert titles(search(long_word[:26], "en", 10)) == {
+        f"{long_word.capitalize()} offen",
+        "Arbeitnehmerrechtsberatungsbus",
+    }
+
+
+def test_below_the_ranking_limit_the_most_relevant_come_first():
+    factories.item(title="Eviction help", body="Eviction defense: eviction notices answered.")
+    factories.item(
+        title="Weekly bulletin", body="Library hours, a choir, a food drive. " * 5 + "Also eviction."
+    )
+    assert titles(search("eviction", "en", 1)) == {"Eviction help"}  # the newer one mentions it once
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's partial index")
+def test_text_without_spaces_is_searched_through_its_partial_index_on_postgres():
+    from puente.search.index import SPACELESS
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned anyway
+        cursor.execute(f"EXPLAIN SELECT id FROM search_entry WHERE {SPACELESS} AND text LIKE '%%法律%%'")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_entry_spaceless" in plan  # the query's predicate is the index's, word for word
 
 
 def test_it_does_not_find_drafts_and_forgets_unpublished_items():
