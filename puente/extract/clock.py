@@ -35,13 +35,11 @@ def times(text: str) -> list[TimeMention]:
     return found
 
 
-def _search(text: str, low: str | None, pos: int, end: int) -> re.Match | None:
-    """The next time from ``pos``, found in the ``lowered`` text when there is one (faster). A zone
-    is case-sensitive ("ET", not "et"): a match naming one is read again from ``text``, where the
-    same start gives the same time with the zone it really names, or none."""
+def _search(text: str, low: str, pos: int, end: int) -> re.Match | None:
+    """The next time from ``pos``, found in the ``lowered`` text (faster). A zone is case-sensitive
+    ("ET", not "et"): a match naming one is read again from ``text``, where the same start gives the
+    same time with the zone it really names, or none."""
     p = patterns()
-    if low is None:
-        return p.time.search(text, pos, end)
     m = p.time_lowered.search(low, pos, end)
     return p.time.match(text, m.start(), end) if m is not None and m["zone"] else m
 

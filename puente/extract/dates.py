@@ -42,35 +42,25 @@ def dates(text: str, reference: date, language: str | None = None) -> list[DateM
     low = lowered(text)
     explicit = _explicit_dates(text, low, reference, number_windows(text), language)
     explicit = _without_overlaps(sorted((m for m in explicit if m), key=lambda m: m.start))
-    windows = _relative_windows(text, low)
+    windows = _relative_windows(low)
     relative = [m for m in _relative_dates(text, low, reference, explicit, windows) if m]
     found = sorted(explicit + relative, key=lambda m: m.start)
-    return [_with_status(text, m, reference) for m in found]
+    return [_with_status(text, low, m, reference) for m in found]
 
 
-def _relative_windows(text: str, low: str | None) -> list[tuple[int, int]]:
-    """Stretches around the words every relative date contains, found with plain string search."""
-    lowered = text.lower() if low is None else low
-    if len(lowered) != len(text):  # a case mapping changed the length: offsets would not line up
-        return [(0, len(text))]
-    spans = []
-    for word in patterns().relative_anchors:
-        at = lowered.find(word)
-        while at >= 0:
-            spans.append((at - _RELATIVE_BEFORE, at + len(word) + _RELATIVE_AFTER))
-            at = lowered.find(word, at + 1)
-    return clamp(text, merge(sorted(spans)))
+def _relative_windows(low: str) -> list[tuple[int, int]]:
+    """Stretches of the lowered text around the words every relative date contains."""
+    found = patterns().relative_anchor.finditer(low)
+    return clamp(low, merge((m.start() - _RELATIVE_BEFORE, m.end() + _RELATIVE_AFTER) for m in found))
 
 
 def _explicit_dates(
-    text: str, low: str | None, reference: date, windows: list[tuple[int, int]], language: str | None
+    text: str, low: str, reference: date, windows: list[tuple[int, int]], language: str | None
 ) -> list[DateMention | None]:
-    """What the date pattern finds; over the ``lowered`` text when there is one, so a match's words
-    are lowercase and the case they are written in is read from ``text``."""
-    pattern, searched = (patterns().date, text) if low is None else (patterns().date_lowered, low)
+    """What the date pattern finds in the ``lowered`` text; a month's written case is read in ``text``."""
     order = numeric_order(language)
     found: list[DateMention | None] = []
-    for m in _matches(pattern, searched, windows):
+    for m in _matches(patterns().date_lowered, low, windows):
         month = "mon_a" if m["mon_a"] else "mon_b" if m["mon_b"] else None
         if not month:
             found.append(_numeric(text, m, reference, order))
@@ -198,18 +188,17 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _relative_dates(
-    text: str, low: str | None, reference: date, explicit: list[DateMention], windows: list[tuple[int, int]]
+    text: str, low: str, reference: date, explicit: list[DateMention], windows: list[tuple[int, int]]
 ):
-    """Relative dates that are not part of an explicit one, matched in the ``lowered`` text when
-    there is one."""
-    pattern, searched = (patterns().relative, text) if low is None else (patterns().relative_lowered, low)
+    """Relative dates, matched in the ``lowered`` text, that are not part of an explicit one."""
+    pattern = patterns().relative_lowered
     starts = [m.start for m in explicit]  # sorted: found left to right
-    for m in (m for lo, hi in windows for m in pattern.finditer(searched, lo, hi)):
+    for m in (m for lo, hi in windows for m in pattern.finditer(low, lo, hi)):
         i = bisect_right(starts, m.start())
         inside = i > 0 and m.start() < explicit[i - 1].end
         if inside or _explicit_follows(text, m.start(), m.end(), starts):
             continue
-        yield _relative(text, m, reference)
+        yield _relative(text, low, m, reference)
 
 
 def _explicit_follows(text: str, start: int, end: int, starts: list[int]) -> bool:
@@ -220,10 +209,10 @@ def _explicit_follows(text: str, start: int, end: int, starts: list[int]) -> boo
     return i < len(starts) and starts[i] <= end + gap
 
 
-def _relative(text: str, m: re.Match, reference: date) -> DateMention | None:
+def _relative(text: str, low: str, m: re.Match, reference: date) -> DateMention | None:
     v = vocabulary()
     p = patterns()
-    before = text[max(0, m.start() - 20) : m.start()]
+    before = low[max(0, m.start() - 20) : m.start()]  # cue patterns read the lowered text
     if m["rel"]:
         if p.not_relative_after.search(before):
             return None  # "de la mañana" is the morning, not tomorrow
@@ -240,7 +229,7 @@ def _relative(text: str, m: re.Match, reference: date) -> DateMention | None:
 
 
 def _today_is_a_date(text: str, m: re.Match, before: str) -> bool:
-    cues = patterns().cue_before
+    cues = patterns().cue_before_lowered
     return _bare_weekday_has_time(text, m) or bool(cues["deadline"].search(before))
 
 
@@ -262,9 +251,9 @@ def _bare_weekday_has_time(text: str, m: re.Match) -> bool:
     return t is not None and read_time(t)[0] is not None
 
 
-def _with_status(text: str, m: DateMention, reference: date) -> DateMention:
-    before = text[max(0, m.start - _CUE_LOOKBACK) : m.start].rsplit("\n", 1)[-1]
-    cues = patterns().cue_before
+def _with_status(text: str, low: str, m: DateMention, reference: date) -> DateMention:
+    before = low[max(0, m.start - _CUE_LOOKBACK) : m.start].rsplit("\n", 1)[-1]  # as the cue patterns read it
+    cues = patterns().cue_before_lowered
     if cues["deadline"].search(before) or cues["deadline_word"].search(before):
         status = "deadline"
     elif cues["ongoing"].search(before) or (m.until and m.day < reference <= m.until):

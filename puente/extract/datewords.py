@@ -114,24 +114,22 @@ def _meridiem_alt(words) -> str:
 
 @dataclass(frozen=True)
 class Patterns:
-    date: (
+    # Patterns named "lowered" are case-sensitive, to run over the ``lowered`` text: they find what
+    # their case-blind form finds in the text, faster.
+    date_lowered: (
         re.Pattern
-    )  # "Friday, Oct. 21st", "4 de marzo de 2017", "July 16-19", 2017-03-04, 3/4/2017, "Sat. 3/4"
-    # ``date``, ``relative`` and ``time`` made case-sensitive, for the ``lowered`` text: the same
-    # matches, faster; only a zone, case-sensitive in ``time``, may be one that is not
-    date_lowered: re.Pattern
-    relative_lowered: re.Pattern
-    time_lowered: re.Pattern
+    )  # "Friday, Oct. 21st", "4 de marzo de 2017", "July 16-19", 2017-03-04, "Sat. 3/4"
     not_months: frozenset[str]  # month words that, written in lowercase, are other words ("may")
     list_before: re.Pattern  # "martes 12 y" before "martes 26 de enero": a day sharing the month after it
     list_after: re.Pattern  # ", 10 and 17" after "March 3": days sharing the month before them
-    relative: re.Pattern  # today, tomorrow, this Saturday, next Tuesday, on Friday
+    relative_lowered: re.Pattern  # today, tomorrow, this Saturday, next Tuesday, on Friday
+    relative_anchor: re.Pattern  # in the lowered text, a word every relative date contains ("day")
     time: re.Pattern  # one time or a time range, with an optional zone
-    cue_before: dict[str, re.Pattern]  # deadline/past/ongoing cue words ending just before a date
+    time_lowered: re.Pattern  # the same but for a zone, case-sensitive: "et" there may not be "ET"
+    cue_before_lowered: dict[str, re.Pattern]  # deadline/past/ongoing cue words ending just before a date
     short_number: re.Pattern
     noon: re.Pattern
     noon_words: tuple[str, ...]  # lowercase, for a quick "is it there at all" before the pattern runs
-    relative_anchors: tuple[str, ...]  # lowercase words every relative date contains ("tomorrow", "friday")
     recurring: re.Pattern
     session_gap: re.Pattern  # "10am and 2pm": what may stand between the hours of two sessions ("2 PM CT /
     # 3 PM ET" is one session written in two zones)
@@ -143,16 +141,15 @@ class Patterns:
 def patterns() -> Patterns:
     v = vocabulary()
     return Patterns(
-        date=re.compile(_date_regex(v), re.IGNORECASE),
         date_lowered=re.compile(_date_regex(v)),
-        relative_lowered=re.compile(_relative_regex(v)),
         not_months=frozenset(v.words("lowercase_is_not_a_month")),
         list_before=re.compile(_list_before_regex(v), re.IGNORECASE),
         list_after=re.compile(_list_after_regex(v), re.IGNORECASE),
-        relative=re.compile(_relative_regex(v), re.IGNORECASE),
+        relative_lowered=re.compile(_relative_regex(v)),
+        relative_anchor=re.compile(_alt(_relative_anchors(v))),
         time=re.compile(_time_regex(v), re.IGNORECASE),
         time_lowered=re.compile(_time_regex(v, lowered=True)),
-        cue_before={
+        cue_before_lowered={
             "deadline": _cue_regex(v.words("deadline_cues"), 0),
             # "The deadline to apply is March 3": a strong word may stand a few words before the date
             "deadline_word": _cue_regex(v.words("deadline_words"), 4),
@@ -164,7 +161,6 @@ def patterns() -> Patterns:
         short_number=re.compile(r"[0-9][0-9]?(?![0-9])(?<![0-9]{3})"),
         noon=re.compile(rf"(?<!\w)(?:{_alt(_noon_words(v))})(?!\w)", re.IGNORECASE),
         noon_words=_noon_words(v),
-        relative_anchors=_relative_anchors(v),
         session_gap=re.compile(
             rf"[\s,;&]*(?:(?:{_alt(v.words('session_joiners'))})(?!\w)[\s,;]*)?"
             rf"(?:(?:{_alt(v.words('time_prefixes'))})\s+)?",
@@ -293,7 +289,7 @@ def _time_regex(v: Vocabulary, lowered: bool = False) -> str:
 def _cue_regex(words, gap_words: int) -> re.Pattern:
     """A cue word followed by at most ``gap_words`` other words, at the very end of the looked-at text."""
     gap = rf"(?:[\s:,]+[^\s:,]+){{0,{gap_words}}}"
-    return re.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w){gap}[\s:,(]*$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w){gap}[\s:,(]*$")
 
 
 # Around a number, a date or time may reach back to "this Saturday, September 22" and on to
@@ -328,15 +324,19 @@ def merge(spans) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in merged]
 
 
-def lowered(text: str) -> str | None:
-    """``text.lower()`` when a case-sensitive pattern of lowercase words run over it matches what the
-    case-blind pattern matches in ``text``, at the same offsets; else None. re folds 'ſ' to 's' and
-    'ı' and 'İ' to 'i', which str.lower() does not (or does in two characters); every other letter
-    folds alike. Case-sensitive patterns are the fast ones: re skips ahead on their first letters."""
+# re's case-blind matching folds these to 's' and 'i'; str.lower() leaves the first two as they are
+# and writes 'İ' in two characters. Every other letter the two fold alike.
+_FOLD_AS_RE_DOES = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+
+
+def lowered(text: str) -> str:
+    """``text`` in lowercase, letter for letter: a case-sensitive pattern of lowercase words finds in
+    it what the case-blind pattern finds in ``text``, at the same offsets, and is much faster (re
+    compares plain letters directly and skips ahead on them)."""
     low = text.lower()
-    if len(low) != len(text) or (not text.isascii() and ("ſ" in low or "ı" in low)):
-        return None
-    return low
+    if text.isascii() or (len(low) == len(text) and "ſ" not in low and "ı" not in low):
+        return low
+    return text.translate(_FOLD_AS_RE_DOES).lower()
 
 
 def norm(word: str) -> str:

@@ -104,7 +104,7 @@ def online_modes(text: str) -> tuple[bool, bool]:
     """``(is_online(text), is_online(text, placed=True))`` with each pattern searched once."""
     p = _patterns()
     low = lowered(text)
-    if low is not None and not any(stem in low for stem in p.online_stems):
+    if not any(stem in low for stem in p.online_stems):
         return False, False  # a few substring searches instead of two case-blind pattern scans
     placed = p.online.search(text) is not None
     return placed or p.online_unless_placed.search(text) is not None, placed
