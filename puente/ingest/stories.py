@@ -29,6 +29,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 _SCHEME = "affine32"  # 32-bit hashes: fast, and plenty for a few million shingles
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations  # computed once, shared
 _DTYPE = MinHash(num_perm=NUM_PERM, scheme=_SCHEME).hashvalues.dtype
+STORY_JOIN_LOCK = 0x5075656E7465  # a PostgreSQL advisory lock key of Puente's own ("Puente")
 
 
 def _hash32(data: bytes) -> int:
@@ -200,6 +201,34 @@ def attach(item, index: StoryIndex) -> None:
 
 def join(item, others: list) -> None:
     """Make ``item`` and ``others`` one story (the oldest existing story wins)."""
+    from django.db import transaction
+
+    from puente.catalog.models import Item
+
+    with transaction.atomic():
+        _one_join_at_a_time()
+        # Read again under the lock: another worker's join may have merged away a story read before.
+        others = list(
+            Item.objects.filter(pk__in=[o.pk for o in others])
+            .select_related("story")
+            .order_by("created", "pk")
+        )
+        if others:
+            _join(item, others)
+
+
+def _one_join_at_a_time() -> None:
+    """Two workers' documents joining the same stories at once would merge and delete under each
+    other. On PostgreSQL a lock held to the end of the document's transaction takes joins one at a
+    time; SQLite's write lock already does (transactions begin IMMEDIATE)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORY_JOIN_LOCK])
+
+
+def _join(item, others: list) -> None:
     from puente.catalog.models import Item, Story
 
     stories = list({o.story_id: o.story for o in others if o.story_id}.values())

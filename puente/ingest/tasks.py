@@ -22,15 +22,15 @@ def poll_feed(source_id: int) -> dict:
     return {"new": summary.new, "updated": summary.updated, "items": summary.items}
 
 
+def is_due(source: Source, now) -> bool:
+    return source.last_polled is None or source.last_polled + timedelta(minutes=source.poll_minutes) <= now
+
+
 def due_feeds(now=None):
     now = now or timezone.now()
     # last_polled + poll_minutes <= now, in SQL that runs on SQLite and PostgreSQL alike.
-    due = [
-        s.pk
-        for s in Source.objects.filter(kind="feed", active=True).only("pk", "poll_minutes", "last_polled")
-        if s.last_polled is None or s.last_polled + timedelta(minutes=s.poll_minutes) <= now
-    ]
-    return Source.objects.filter(pk__in=due)
+    feeds = Source.objects.filter(kind="feed", active=True).only("pk", "poll_minutes", "last_polled")
+    return Source.objects.filter(pk__in=[s.pk for s in feeds if is_due(s, now)])
 
 
 def claim_due_feeds(now=None) -> list[int]:
@@ -42,6 +42,10 @@ def claim_due_feeds(now=None) -> list[int]:
     now = now or timezone.now()
     claimed = []
     for source in due_feeds(now):
+        # Re-read here: another worker may have claimed it since the list was made, and then the
+        # condition below would match its claim.
+        if not is_due(source, now):
+            continue
         still_due = (
             Q(last_polled__isnull=True) if source.last_polled is None else Q(last_polled=source.last_polled)
         )
