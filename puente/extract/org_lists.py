@@ -115,12 +115,13 @@ def _affiliation(line_start: int, line: str) -> list[tuple[int, int, str]]:
     """'Joel Magallan, Asociación Tepeyac: (212) …' or '- Aarti Shahani, Families for Freedom'."""
     bullet = _BULLET.match(line)
     body_at = bullet.end() if bullet else 0
+    comma = line.find(", ", body_at)
+    if comma < 0 or not _person_shaped(line[body_at:comma], strict=bool(bullet)):
+        return []  # most lines, told before the details are cut off a possibly long line
     body = _BEFORE_DETAILS.split(line[body_at:], maxsplit=1)[0]
     if ", " not in body:
-        return []
-    first, rest = body.split(", ", 1)
-    if not _person_shaped(first, strict=bool(bullet)):
-        return []
+        return []  # the person's part ends before the comma: 'Gloria (ICIRR), …'
+    first, rest = body.split(", ", 1)  # ``first`` is the person just checked
     name = _element_name(rest, strict=False)
     if not name:
         return []
@@ -311,7 +312,8 @@ def self_described(text: str, runs: list[list[Token]]) -> list[str]:
     Casa Luz', 'el comedor comunitario La Olla'."""
     words = lexicon.org_words()
     out = []
-    for chunk in [c for c in runs if len(c) > 1 or _camel(c[0].text)]:  # most are one plain word
+    # Most chunks are one plain capitalised word: out at once (the ``_camel`` test, written inline).
+    for chunk in [c for c in runs if len(c) > 1 or sum(map(str.isupper, c[0].text)) >= 2]:
         if not _name_shaped(chunk):
             continue
         if _noun_before(text, chunk[0].start, words.org_nouns):

@@ -218,19 +218,14 @@ def chunks(toks: list[Token]) -> list[list[Token]]:
 
 def org_spans(chunk: list[Token]) -> list[list[Token]]:
     """The organization names inside one chunk (a chunk may hold two: 'Chicago Public Schools and …')."""
-    if not _holds_head(chunk):
-        return []  # most chunks (people, places, headings) hold no head word: no name to look for
-    return [chunk[i:j] for i, j in _span_indices(tuple((t.text, t.kind, t.possessive) for t in chunk))]
-
-
-def _holds_head(chunk: list[Token]) -> bool:
-    """Whether a word, or a part of a hyphenated word, can be a head: without one, ``_name_end``
-    finds no name."""
     heads = _any_head()
-    for t in chunk:
-        if t.text in heads or "-" in t.text and not heads.isdisjoint(t.text.split("-")):
-            return True
-    return False
+    for word in chunk:  # a word, or a part of a hyphenated word, that can be a head
+        if word.text in heads or "-" in word.text and not heads.isdisjoint(word.text.split("-")):
+            break
+    else:
+        return []  # most chunks (people, places, headings): without a head, no name ends here
+    words = tuple([(t.text, t.kind, t.possessive) for t in chunk])
+    return [chunk[i:j] for i, j in _span_indices(words)]
 
 
 @cache

@@ -22,9 +22,8 @@ from .org_names import Token, chunks, initials, org_span, org_spans, span_text, 
 _DEFINITION = re.compile(
     r"\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z0-9][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z]{1,12}){0,2})\s*\)"
 )
-# 'ACR (Long Form)'. The look-behind (no word character before the acronym) comes after its first
-# letter, so the pattern starts with a character set, which the regex engine scans for quickly.
-_REVERSE = re.compile(r"([A-Z](?<![\w-].)[A-Z0-9&-]{1,9})\s*\(([A-Z][^()\n]{3,90})\)")
+_REVERSE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,9})\s*\(([A-Z][^()\n]{3,90})\)")  # 'ACR (Long Form)'
+
 _ADDRESS_AFTER = re.compile(r"(?:[’']s)?(?:,|\s*\()\s*\d{1,6}\s+\w")
 _ARTICLES = frozenset({"El", "La", "Los", "Las"})
 _OPENS_SENTENCE = re.compile(r"(?:^|\n|[.!?:]\s)[\s*•·\-–—\"“¡¿]*$")
@@ -229,10 +228,28 @@ def _defined(text: str) -> list[tuple[str, str]]:
         long_form = _long_form_before(text, m.start(), acronym)
         if long_form:
             out.append((acronym, long_form))
-    for m in _REVERSE.finditer(text):
+    for m in _reverse_definitions(text):
         inner = _whole_chunk(m.group(2))
         if inner and _letters_match(m.group(1), inner):
             out.append((m.group(1), inner))
+    return out
+
+
+def _reverse_definitions(text: str) -> list[re.Match[str]]:
+    """``_REVERSE.finditer(text)``, quicker: each '(' is found by plain search, and the acronym, at
+    most ten letters and blanks before it, is matched there."""
+    out = []
+    paren = text.find("(")
+    while paren >= 0:
+        end = paren
+        while end and text[end - 1].isspace():
+            end -= 1
+        for start in range(max(0, end - 10), end - 1):
+            m = _REVERSE.match(text, start)
+            if m and m.start(2) == paren + 1:
+                out.append(m)
+                break
+        paren = text.find("(", paren + 1)
     return out
 
 
