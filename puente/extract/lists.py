@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from . import structure
 from .reading import Reader
-from .shapes import heading_shape, sentence_end, words
+from .shapes import sentence_end, words
 
 
 def entry_items(sg: Reader) -> list[bool]:
@@ -83,7 +83,7 @@ def _free_standing(sg: Reader, first: int) -> bool:
 
 def _numbered_heading(sg: Reader, k: int) -> bool:
     blk = sg.b[k]
-    if heading_shape(blk.head) not in ("strong", "weak") or words(blk.head) > 10:
+    if sg.heading(blk.head) not in ("strong", "weak") or words(blk.head) > 10:
         return False
     if len(blk.lines) > 1:
         return True  # 'II. Beca “Raíces”' with its text on the lines under it
@@ -96,7 +96,7 @@ def bullet_heading(sg: Reader, k: int, after: int) -> bool:
     blk = sg.b[k]
     if after >= sg.n or sg.b[after].kind != "para" or sg.furniture(after):
         return False
-    return heading_shape(blk.head) is not None and len(blk.lines) == 1
+    return sg.heading(blk.head) is not None and len(blk.lines) == 1
 
 
 def _substantial(blk: structure.Block) -> bool:

@@ -6,6 +6,7 @@ the segmenter (``segment.py``) decides from these what starts an item.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import structure
 from .phrases import tokens
@@ -22,7 +23,8 @@ class Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.c: Cues = cues()
-        self.b = _split_headed(structure.blocks(text), text, self.c)
+        self._shapes: dict[str, str | None] = {}
+        self.b = _split_headed(structure.blocks(text), text, self.c, self.heading)
         self.n = len(self.b)
         self._tags: dict[int, dict[str, set[str]]] = {}
         self._folded: dict[int, str] = {}
@@ -43,13 +45,20 @@ class Reader:
             return None
         if len(blk.lines) == 2 and not _is_note(blk.lines[1], self.c):
             return None
-        shape = heading_shape(blk.head)
+        shape = self.heading(blk.head)
         if shape == "weak":
             nxt = self.b[i + 1] if i + 1 < self.n else None
-            body = nxt is not None and nxt.kind == "para" and heading_shape(nxt.head) is None
+            body = nxt is not None and nxt.kind == "para" and self.heading(nxt.head) is None
             if not body or nxt.words < max(15, 1.5 * blk.words):
                 return None
         return shape
+
+    def heading(self, s: str) -> str | None:
+        """``heading_shape(s)``, once per line: a line is asked about as a paragraph's first line, as
+        a block's head and as the line after a heading."""
+        if s not in self._shapes:
+            self._shapes[s] = heading_shape(s)
+        return self._shapes[s]
 
     def furniture(self, i: int) -> str | None:
         return self.kind[i] if 0 <= i < self.n else None
@@ -98,7 +107,7 @@ class Reader:
 
     def _body_follows(self, i: int) -> bool:
         nxt = self.b[i + 1] if i + 1 < self.n else None
-        return nxt is not None and nxt.kind == "para" and heading_shape(nxt.head) is None
+        return nxt is not None and nxt.kind == "para" and self.heading(nxt.head) is None
 
     def tags(self, i: int) -> dict[str, set[str]]:
         """Phrase cues found at the start of paragraph i ('intro', 'about', 'job'), computed once."""
@@ -160,20 +169,22 @@ class Reader:
         return bool(b) and (a == b or (":" in a and a.split(":", 1)[1].strip() == b))
 
 
-def _split_headed(blocks: list[structure.Block], text: str, c: Cues) -> list[structure.Block]:
+def _split_headed(
+    blocks: list[structure.Block], text: str, c: Cues, shape: Callable[[str], str | None]
+) -> list[structure.Block]:
     """'Heading\\nFirst sentence…' written without a blank line: the heading becomes its own block."""
     out = []
     for blk in blocks:
-        if blk.kind == "para" and len(blk.lines) >= 2 and _heads_block(blk, c):
+        if blk.kind == "para" and len(blk.lines) >= 2 and _heads_block(blk, c, shape):
             out.extend(structure.split_block(blk, text))
         else:
             out.append(blk)
     return out
 
 
-def _heads_block(blk: structure.Block, c: Cues) -> bool:
+def _heads_block(blk: structure.Block, c: Cues, heading: Callable[[str], str | None]) -> bool:
     first, second = blk.lines[0], blk.lines[1]
-    shape = heading_shape(first)
+    shape = heading(first)
     if shape is None or (shape == "weak" and not first.rstrip("*_ ").endswith(("?", "!"))):
         return False
     if is_date_line(first, c.date_words) or c.sign_off.match(first):

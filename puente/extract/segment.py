@@ -17,7 +17,7 @@ from . import lists
 from .model import Segment
 from .phrases import tokens
 from .reading import Reader, contact_line, detail_line
-from .shapes import decorated, heading_shape, lead_title, sentence_end, undecorated, words
+from .shapes import decorated, lead_title, sentence_end, undecorated, words
 
 _INTRO_WINDOW = 4  # an issue's intro stands among its first blocks
 _SIGNATURE_LINES = 4  # name and footer lines that may follow a sign-off
@@ -211,7 +211,7 @@ class _Segmenter(Reader):
     def _entry_title(self, i: int) -> str:
         """A numbered heading's first line ('II. Beca “Raíces”…' over its text), else the lead."""
         blk = self.b[i]
-        if len(blk.lines) > 1 and heading_shape(blk.head) in ("strong", "weak"):
+        if len(blk.lines) > 1 and self.heading(blk.head) in ("strong", "weak"):
             return _clean_title(blk.head)
         return lead_title(blk.lines)
 

@@ -70,7 +70,7 @@ def blocks(text: str) -> list[Block]:
     gap = True
     pos = 0
     for line in text.split("\n"):
-        blank = not line.strip()  # any Unicode white space, U+2028 included
+        blank = not line or line.isspace()  # any Unicode white space, U+2028 included
         if blank:
             _close(out, current, meta)
         else:
@@ -87,8 +87,8 @@ def _take_line(line: str, start: int, out: list, current: list, meta: dict, gap:
     if not stripped:  # only zero-width or other _SPACE characters that str.strip keeps
         _close(out, current, meta)
         return
-    lead = len(prefix) - len(prefix.lstrip(_SPACE))
-    visible_end = start + len(line.rstrip(_SPACE))
+    lead = prefix.index(stripped[0])  # only _SPACE characters stand before the first visible one
+    visible_end = start + (lead + len(stripped) if len(line) <= _PREFIX else len(line.rstrip(_SPACE)))
     if len(line) <= _PREFIX and stripped[0] in _RULE_CHARS and _RULE.fullmatch(prefix):
         _close(out, current, meta)
         out.append(Block("rule", start + lead, start + lead, visible_end, lead, None, (stripped,), gap, 0, 0))
