@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from . import lexicon
@@ -49,10 +50,12 @@ _new = tuple.__new__
 
 
 def tokens(text: str) -> list[Token]:
-    """Words of the capitalised runs of ``text``, punctuation inside them as ``brk`` tokens.
+    """Words of the capitalised runs of ``text``; an opening bracket, or a slash between two names,
+    is a ``brk`` token, and a word no name goes on past (its run's last, or one punctuation
+    follows) ``breaks``.
 
     A compiled pattern finds the runs, so the lower-case bulk of a text is never looked at word by
-    word; the last word of each run ``breaks``.
+    word.
     """
     out: list[Token] = []
     for m in _runs().finditer(text):
@@ -82,8 +85,7 @@ def tokens_within(toks: list[Token], text: str, start: int, end: int) -> list[To
     return head + [_new(Token, (t, s - start, e - start, k, p, b)) for t, s, e, k, p, b in toks[lo:hi]]
 
 
-def _start(token: Token) -> int:
-    return token.start
+_start = attrgetter("start")  # a C-level key for bisecting tokens
 
 
 _Fields = tuple[str, int, int, str, bool, bool]  # a Token's

@@ -59,11 +59,9 @@ def find(text: str, acronyms: dict[str, str], toks: list[Token] | None = None) -
     """Organizations named in one item's text, each once, in order of first mention. ``toks`` are
     the text's ``tokens`` when the caller has them already."""
     toks = tokens(text) if toks is None else toks
-    found: list[tuple[int, int, str]] = []
-    _, known, _ = lexicon.known_organizations()
-    for chunk in chunks(toks):
-        found += [_without_article(text, s, acronyms) for s in org_spans(chunk) if not _venue(text, s)]
-        found += _known_acronyms(chunk, known)
+    spans = [s for chunk in chunks(toks) for s in org_spans(chunk)]
+    found = [_without_article(text, s, acronyms) for s in spans if not _venue(text, s)]
+    found += _known_acronyms(toks)  # every acronym is in a chunk: no need to go chunk by chunk
     words = {t.text for t in toks}
     found += _known_names(text, words)
     found += _document_names(text, words, acronyms)
@@ -138,8 +136,9 @@ def _key(name: str) -> str:
     return _PUNCTUATION.sub("", _BLANKS.sub(" ", name)).strip()
 
 
-def _known_acronyms(chunk: list[Token], known: frozenset[str]) -> list[tuple[int, int, str]]:
-    return [(t.start, t.end, t.text) for t in chunk if t.kind == "acr" and t.text.split("-")[0] in known]
+def _known_acronyms(toks: list[Token]) -> list[tuple[int, int, str]]:
+    _, known, _ = lexicon.known_organizations()
+    return [(t.start, t.end, t.text) for t in toks if t.kind == "acr" and t.text.split("-")[0] in known]
 
 
 def _known_names(text: str, words: set[str]) -> list[tuple[int, int, str]]:
