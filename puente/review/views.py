@@ -6,6 +6,7 @@ remembered in ``Item.corrected_fields`` so re-extraction leaves them alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import wraps
 
 from django.conf import settings
@@ -216,8 +217,35 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "story_items": list(obj.story.items.exclude(pk=obj.pk).select_related("document__source"))
         if obj.story_id
         else [],
+        "same_story_candidates": _same_story_candidates(obj) if is_editor(request.user) else [],
     }
     return render(request, "review/item.html", context, status=400 if request.method == "POST" else 200)
+
+
+SUGGESTIONS = 5
+
+
+def _same_story_candidates(obj: Item) -> list[Item]:
+    """Items that may tell the same story, for merging with one click: those with a gathering on the
+    same day, then published items whose text matches the title's words (the search index)."""
+    from puente.search.index import search
+
+    days = {e.start.date() for e in obj.events.all()}
+    same_day = (
+        Item.objects.filter(events__start__date__in=days).exclude(pk=obj.pk) if days else Item.objects.none()
+    )
+    found = list(same_day.distinct().order_by("-created")[:SUGGESTIONS])
+    # Search matches every word given: ask for the title's longest words one at a time and keep the
+    # items more than one of them finds ('Tax clinic for families this Saturday').
+    keys = sorted({w for w in obj.title.split() if len(w) >= 5}, key=len, reverse=True)[:3]
+    counts = Counter(
+        e.object_id for w in keys for e in search(w, obj.language or "en", limit=50) if e.model == "item"
+    )
+    hits = [pk for pk, n in counts.most_common() if n >= min(2, len(keys))]
+    ranked = Item.objects.in_bulk(hits[: SUGGESTIONS * 2])
+    found += [ranked[pk] for pk in hits if pk in ranked and pk != obj.pk]
+    unique = {i.pk: i for i in found if not (obj.story_id and i.story_id == obj.story_id)}
+    return list(unique.values())[:SUGGESTIONS]
 
 
 def _save_item(request: HttpRequest, before: dict, form, events, contacts) -> None:
@@ -262,7 +290,10 @@ def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     elif action == "split":
         _story_change(request, obj, "split", lambda: stories.split(obj))
     elif action == "merge":
-        form = MergeForm(request.POST)
+        data = request.POST.copy()
+        if data.get("candidate"):  # one of the suggestions, rather than a number typed in
+            data["target"] = data["candidate"]
+        form = MergeForm(data)
         target = Item.objects.filter(pk=form.cleaned_data["target"]).first() if form.is_valid() else None
         if target is None or target.pk == obj.pk:
             messages.error(request, _("There is no other item with that number."))

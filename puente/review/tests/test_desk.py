@@ -343,3 +343,28 @@ def test_the_desk_is_right_to_left_in_arabic(editor_client):
     page = editor_client.get("/ar/desk/").content.decode()
     assert 'dir="rtl"' in page and 'lang="ar"' in page
     assert "review/desk.css" in page
+
+
+# --- suggested stories ----------------------------------------------------------------------------
+
+
+def test_the_item_page_suggests_items_that_may_tell_the_same_story(editor_client):
+    published = _item(title="Free tax clinic for immigrant families", status=Item.PUBLISHED)
+    same_day = _item(title="Community dinner")
+    Event.objects.create(item=same_day, start=timezone.make_aware(timezone.datetime(2027, 3, 4, 18)))
+    unrelated = _item(title="Winter coats")
+    draft = _item(title="Tax clinic for families this Saturday")
+    Event.objects.create(item=draft, start=timezone.make_aware(timezone.datetime(2027, 3, 4, 10)))
+
+    page = editor_client.get(f"/en/desk/items/{draft.pk}/").content.decode()
+
+    assert f'name="candidate" value="{published.pk}"' in page
+    assert f'name="candidate" value="{same_day.pk}"' in page
+    assert f'name="candidate" value="{unrelated.pk}"' not in page
+
+    editor_client.post(f"/en/desk/items/{draft.pk}/merge/", {"target": "", "candidate": published.pk})
+    draft.refresh_from_db()
+    published.refresh_from_db()
+    assert draft.story_id and draft.story_id == published.story_id
+    page = editor_client.get(f"/en/desk/items/{draft.pk}/").content.decode()
+    assert f'name="candidate" value="{published.pk}"' not in page  # already one story
