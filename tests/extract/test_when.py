@@ -344,3 +344,22 @@ def test_it_reads_between_and_as_a_range_only_after_between():
     assert [(e.start, e.end) for e in found] == [("2017-03-03T15:00", "2017-03-03T17:00")]
     found = when.events(seg("Talleres el 4 de marzo a las 10 am y 2 pm"), "event", FEB_9, CHICAGO, "es")
     assert [(e.start, e.end) for e in found] == [("2017-03-04T10:00", None), ("2017-03-04T14:00", None)]
+
+
+_ODD_CASE = st.sampled_from(["ſ", "ı", "İ", "K", "ß", "ẞ", "Σ", "ς", "É", "Ñ", "Ł"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_ODD_CASE, st.characters()), max_size=40))
+def test_the_lowered_text_keeps_every_offset(chars):
+    from puente.extract.datewords import lowered
+
+    text = "Saturday, March 4 at 10am " + "".join(chars) + " SEPTEMBER 22"
+    assert len(lowered(text)) == len(text)
+
+
+def test_odd_case_letters_read_as_case_blind_patterns_read_them():
+    # 'ſ' (long s) and 'İ' fold like 's' and 'i' in a case-blind regex: the dates stay where they are.
+    plain = starts("Saturday, September 23 at 10am, then the 30th")
+    assert starts("ſaturday, ſeptember 23 at 10am, then the 30th") == plain
+    assert starts("SATURDAY, SEPTEMBER 23 AT 10AM İN the hall") == plain
