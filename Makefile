@@ -49,8 +49,9 @@ test: install messages browsers
 	else echo "PostgreSQL is not running on 127.0.0.1:5432: its run is skipped"; fi
 
 # Debian packages the tests use: chromium (browser tests), fonts for Arabic/Hindi/Chinese PDFs,
-# poppler (reading PDFs back), nginx and wrk (benchmarks). Installed when missing and root.
-DEB_PACKAGES := chromium fonts-noto-core fonts-noto-cjk poppler-utils nginx-light wrk
+# poppler (reading PDFs back), HarfBuzz subsetting (WeasyPrint embeds only the glyphs a PDF uses),
+# nginx and wrk (benchmarks). Installed when missing and root.
+DEB_PACKAGES := chromium fonts-noto-core fonts-noto-cjk poppler-utils libharfbuzz-subset0 nginx-light wrk
 browsers:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
