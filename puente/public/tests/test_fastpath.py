@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from email.message import Message
 from pathlib import Path
 from wsgiref.util import setup_testing_defaults
 
@@ -211,8 +212,10 @@ def test_front_keys_differ_by_forwarded_scheme_only_behind_a_proxy(settings):
     assert front_key(plain) != front_key(forwarded)
 
 
-def test_every_gunicorn_worker_sees_a_change_at_once():
-    """Two real workers sharing a cache: after a change made by a third process, no stale page."""
+@pytest.mark.parametrize("server", ["gthread", "granian"])
+def test_every_server_worker_sees_a_change_at_once(server):
+    """Two real workers sharing a cache: after a change made by a third process, no stale page. Under
+    gunicorn (as ``make run``) and granian (the faster server the README offers)."""
     from benchmarks.server import running
 
     with tempfile.TemporaryDirectory(prefix="puente-fastpath-") as tmp:
@@ -221,7 +224,7 @@ def test_every_gunicorn_worker_sees_a_change_at_once():
             "PUENTE_CACHE_LOCATION": str(Path(tmp) / "cache"),
             "PUENTE_DATA_DIR": str(Path(tmp) / "data"),
         }
-        with running(workers=2, extra_env=shared) as url:
+        with running(workers=2, extra_env=shared, server=server, threads=2) as url:
             before = [get(url + "/en/") for _ in range(8)]
             assert any(headers.get("X-Puente-Cache") == "front" for _, headers in before)
             assert not any("Brand new urgent notice" in body for body, _ in before)
@@ -238,6 +241,6 @@ def test_every_gunicorn_worker_sees_a_change_at_once():
             assert after[-1][1]["X-Puente-Cache"] == "front"
 
 
-def get(url: str) -> tuple[str, dict]:
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (our loopback gunicorn)
-        return response.read().decode(), dict(response.headers)
+def get(url: str) -> tuple[str, Message]:
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (our loopback server)
+        return response.read().decode(), response.headers  # names read case-blind
