@@ -31,6 +31,7 @@ _PHONE_LIKE = re.compile(rf"\d(?:[{_PHONE_PUNCTUATION}]{{0,3}}\d){{6}}")
 # '(312) 555-0100', '312.555.0100', '+1 312 555 0100', '1-800-555-0102': standing alone, not glued to
 # letters, digits or a slash (a date, an ID, a URL path)
 _NANP = re.compile(r"(?<![\w+/.-])(?:\+?1[-. ]?)?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w/-]|\.\d)")
+_TLD_END = re.compile(rf"\.(?:{_TLDS})(?![\w@-])", re.IGNORECASE)  # where a bare domain could end
 _PHONE_BEFORE, _PHONE_AFTER = 8, 24  # characters of context the matcher reads around the digits
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@]|\.[A-Za-z])")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -136,8 +137,10 @@ def _emails(text: str) -> tuple[tuple[str, ...], str]:
 
 def _urls(text: str) -> tuple[tuple[str, ...], str]:
     """The links, and the text with them blanked: scheme links first, then bare domains."""
-    found, rest = _take(text, _SCHEME_URL)
-    bare, rest = _take(rest, _BARE_DOMAIN)
+    # Each pattern tries every word start; most items hold no link, which plain searches tell first.
+    lowered = text.lower()
+    found, rest = _take(text, _SCHEME_URL) if "http" in lowered or "www." in lowered else ([], text)
+    bare, rest = _take(rest, _BARE_DOMAIN) if _TLD_END.search(rest) else ([], rest)
     trimmed = [_trim(u) for u in found + bare]
     return tuple(dict.fromkeys(u for u in trimmed if "." in u)), rest
 
