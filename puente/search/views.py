@@ -62,7 +62,7 @@ def group(entries: list[Entry]) -> list[tuple[str, list]]:
         .select_related("organization")
         .prefetch_related("translations")
         .in_bulk(ids[Entry.ITEM]),
-        Entry.ORGANIZATION: Organization.objects.in_bulk(ids[Entry.ORGANIZATION]),
+        Entry.ORGANIZATION: Organization.objects.listed().in_bulk(ids[Entry.ORGANIZATION]),
         Entry.PAGE: Page.objects.filter(published=True).in_bulk(ids[Entry.PAGE]),
     }
     by_kind: dict[str, list] = {}

@@ -100,3 +100,14 @@ def test_the_public_api_and_hsds_list_only_organizations_someone_stands_behind(c
     assert "The Harbor Tenants Union" in [
         o["name"] for o in client.get("/api/organizations").json()["results"]
     ]
+
+
+def test_search_finds_only_listed_organizations(client, organization):
+    _ingest()
+    found = client.get("/en/search/?q=harbor").content.decode()
+    assert "The Harbor Tenants Union" not in found
+    Organization.objects.filter(name="The Harbor Tenants Union").update(last_verified="2026-11-25")
+    from puente.search.index import reindex
+
+    reindex()
+    assert "The Harbor Tenants Union" in client.get("/en/search/?q=harbor").content.decode()
