@@ -11,7 +11,7 @@ from puente.ingest.tests.test_imap import serving
 from .helpers import make_subscriber
 from .test_dkim_bounces_admin import dsn
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from puente.catalog.models import Document
 from puente.ingest import imap
 from puente.ingest.store import Ingestor
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _message(n: int) -> bytes:

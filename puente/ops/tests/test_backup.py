@@ -32,7 +32,7 @@ def _content(organization):
     return item
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_restores_what_it_backed_up(tmp_path, files_dir, organization, editor):
     item = _content(organization)
     archive = tmp_path / "b.tar.gz"
@@ -52,7 +52,7 @@ def test_it_restores_what_it_backed_up(tmp_path, files_dir, organization, editor
     assert restored.organization.name == organization.name
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_refuses_to_restore_over_content(tmp_path, files_dir, organization):
     _content(organization)
     archive = tmp_path / "b.tar.gz"
@@ -72,7 +72,7 @@ def test_it_refuses_a_file_that_is_not_a_backup(tmp_path):
         restore(bogus)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_commands_round_trip(tmp_path, files_dir, organization, capsys):
     _content(organization)
     archive = tmp_path / "cmd.tar.gz"

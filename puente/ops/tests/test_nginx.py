@@ -13,7 +13,7 @@ from conftest import need
 ROOT = Path(__file__).resolve().parents[3]
 NGINX = Path("/usr/sbin/nginx")
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

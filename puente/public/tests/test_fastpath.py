@@ -174,7 +174,7 @@ def test_a_lost_generation_never_brings_back_an_older_page(app, site):
     assert "Brand new urgent notice" in call(app, "/en/").text()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_page_stored_before_the_change_was_committed_is_not_served_after(app, site):
     from django.db import transaction
     from django.http import HttpResponse
@@ -223,6 +223,9 @@ def test_every_server_worker_sees_a_change_at_once(server):
             "PUENTE_CACHE_BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "PUENTE_CACHE_LOCATION": str(Path(tmp) / "cache"),
             "PUENTE_DATA_DIR": str(Path(tmp) / "data"),
+            # The servers' own database, whatever the suite runs on (PostgreSQL's test database is
+            # private to this process).
+            "DATABASE_URL": f"sqlite:///{Path(tmp) / 'site.sqlite3'}",
         }
         with running(workers=2, extra_env=shared, server=server, threads=2) as url:
             before = [get(url + "/en/") for _ in range(8)]

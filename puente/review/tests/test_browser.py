@@ -8,7 +8,7 @@ import pytest
 
 from conftest import need  # the root conftest: skip locally, fail in CI
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 LETTER = (
     "Winter coat drive\n\n"

@@ -8,7 +8,7 @@ import pytest
 
 from puente.safety.tests import traces
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _reach(page, selector: str) -> None:
