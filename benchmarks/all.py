@@ -32,7 +32,9 @@ BENCHMARKS = [
 
 def run(module: str, args: list[str]) -> tuple[int, str, float]:
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True, cwd=HERE.parent)
+    proc = subprocess.run(
+        [sys.executable, "-m", module, *args], capture_output=True, text=True, cwd=HERE.parent
+    )
     return proc.returncode, (proc.stdout + proc.stderr).strip(), time.perf_counter() - started
 
 
@@ -51,11 +53,15 @@ def main(argv: list[str] | None = None) -> int:
         code, output, seconds = run(module, quick if args.quick else full)
         status = "ok" if code == 0 else f"exit {code}"
         print(f"== {title} ({module}, {seconds:.0f} s, {status})\n{output}\n")
-        sections.append(f"## {title}\n\n`python -m {module} {' '.join(quick if args.quick else full)}` "
-                        f"({seconds:.0f} s, {status})\n\n```\n{output}\n```\n")
+        sections.append(
+            f"## {title}\n\n`python -m {module} {' '.join(quick if args.quick else full)}` "
+            f"({seconds:.0f} s, {status})\n\n```\n{output}\n```\n"
+        )
     if args.write:
-        header = (f"# Benchmark results\n\nMachine: {machine()}. Date: {date.today().isoformat()}. "
-                  f"Command: `python -m benchmarks.all{' --quick' if args.quick else ''} --write`.\n\n")
+        header = (
+            f"# Benchmark results\n\nMachine: {machine()}. Date: {date.today().isoformat()}. "
+            f"Command: `python -m benchmarks.all{' --quick' if args.quick else ''} --write`.\n\n"
+        )
         (HERE / "RESULTS.md").write_text(header + "\n".join(sections))
     return 0
 

@@ -76,8 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         if n % 100_000 == 0:
             print(f"  {n:,} inputs, {len(failures)} exceptions", file=sys.stderr)
     seconds = time.perf_counter() - started
-    print(f"fuzz: {args.count:,} random inputs, {len(failures)} exceptions, "
-          f"{seconds:.1f} s ({args.count / seconds:,.0f} inputs/s)")
+    print(
+        f"fuzz: {args.count:,} random inputs, {len(failures)} exceptions, "
+        f"{seconds:.1f} s ({args.count / seconds:,.0f} inputs/s)"
+    )
     for text, trace in failures[:5]:
         print(f"--- input {text[:200]!r}\n{trace}")
     return 1 if failures else 0

@@ -21,7 +21,9 @@ PATHS = ["/en/", "/en/events/", "/es/help/", "/en/search/?q=legal", "/ar/search/
 def wrk(url: str, connections: int, seconds: int) -> dict:
     out = subprocess.run(
         ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency", "--timeout", "10s", url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p99 = re.search(r"99%\s+([\d.]+\w+)", out).group(1)

@@ -55,6 +55,9 @@ class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
     """
 
     def _origin_verified(self, request):
-        if request.META.get("HTTP_ORIGIN") == "null" and request.META.get("HTTP_SEC_FETCH_SITE") == "same-origin":
+        if (
+            request.META.get("HTTP_ORIGIN") == "null"
+            and request.META.get("HTTP_SEC_FETCH_SITE") == "same-origin"
+        ):
             return True
         return super()._origin_verified(request)

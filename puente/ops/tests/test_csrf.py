@@ -9,7 +9,6 @@ def csrf_client():
     return Client(enforce_csrf_checks=True)
 
 
-
 def post_with_null_origin(client, fetch_site: str):
     """A form post as Chromium sends it under Referrer-Policy: no-referrer, with a valid token."""
     client.get("/en/safety/plan/")
