@@ -40,27 +40,22 @@ def measure(env: dict, items: int, rounds: int, per_query: bool) -> tuple[dict, 
 def time_queries(rounds: int) -> None:
     """In the seeded child: each query's median and slowest time, function and page, in ms."""
     import statistics
-    import time
 
     import django
 
     django.setup()
     from django.test import Client
 
-    from benchmarks.site import QUERIES
-    from puente.search.index import search
+    from benchmarks.site import QUERIES, timed_search
 
     client = Client(HTTP_HOST="127.0.0.1")
     found = {}
     for q in QUERIES:
         function, page = [], []
         for _ in range(rounds):
-            started = time.perf_counter()
-            search(q, "en", 60)
-            function.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            client.get("/en/search/", {"q": q})
-            page.append(time.perf_counter() - started)
+            seconds = timed_search(client, q)
+            function.append(seconds[0])
+            page.append(seconds[1])
         ms = [round(x * 1000, 1) for x in (statistics.median(function), max(function))]
         ms += [round(x * 1000, 1) for x in (statistics.median(page), max(page))]
         found[q] = ms

@@ -52,6 +52,23 @@ def start_sink(handler=None) -> tuple[Controller, Sink]:
     return controller, handler
 
 
+def readers_seed(people: int) -> str:
+    """Code for ``puente shell -c`` in a subprocess: one published legal item and ``people`` confirmed
+    daily subscribers to legal help, all due a digest."""
+    return f"""
+from datetime import timedelta
+from django.utils import timezone
+from puente.catalog.models import Item, Topic
+from puente.digests.models import Subscriber
+topic, _ = Topic.objects.get_or_create(slug="legal", defaults={{"name": "Legal help"}})
+item = Item.objects.create(title="Free legal clinic", body="Saturday.", status="published",
+                           published_at=timezone.now() - timedelta(hours=1))
+item.topics.add(topic)
+Subscriber.objects.bulk_create([Subscriber(email=f"p{{n}}@example.net", topics=["legal"], rhythm="daily",
+                                           confirmed_at=timezone.now()) for n in range({people})])
+"""
+
+
 def parts(message) -> tuple[str, str]:
     """(text, html) of a received message."""
     text = message.get_body(("plain",)).get_content()

@@ -12,23 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import Sink, parts, start_sink
+from .helpers import Sink, parts, readers_seed, start_sink
 
 ROOT = Path(__file__).resolve().parents[3]
 PEOPLE = 60
 
-SEED = f"""
-from datetime import timedelta
-from django.utils import timezone
-from puente.catalog.models import Item, Topic
-from puente.digests.models import Subscriber
-topic, _ = Topic.objects.get_or_create(slug="legal", defaults={{"name": "Legal help"}})
-item = Item.objects.create(title="Free legal clinic", body="Saturday.", status="published",
-                           published_at=timezone.now() - timedelta(hours=1))
-item.topics.add(topic)
-Subscriber.objects.bulk_create([Subscriber(email=f"p{{n}}@example.net", topics=["legal"], rhythm="daily",
-                                           confirmed_at=timezone.now()) for n in range({PEOPLE})])
-"""
+SEED = readers_seed(PEOPLE)
 
 
 class KillingSink(Sink):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.utils import timezone
@@ -12,6 +10,8 @@ from django.utils import timezone
 from puente.catalog.models import Document, Item, Source
 from puente.ingest import feeds
 from puente.ingest.tasks import claim_due_feeds, enqueue_due_feeds
+
+from .loopback import Loopback, QuietHandler
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 </feed>"""
 
 
-class FeedServer:
+class FeedServer(Loopback):
     """A real HTTP server on the loopback that honours If-None-Match, counting what it serves."""
 
     def __init__(self) -> None:
@@ -34,7 +34,7 @@ class FeedServer:
         self.requests: list[tuple[str, int]] = []
         owner = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self):  # noqa: N802
                 etag = f'"{abs(hash(owner.body))}"'
                 if self.headers.get("If-None-Match") == etag:
@@ -42,25 +42,11 @@ class FeedServer:
                     self.send_response(304)
                     self.end_headers()
                     return
-                data = owner.body.encode()
                 owner.requests.append(("200", 200))
-                self.send_response(200)
-                self.send_header("Content-Type", "application/atom+xml")
-                self.send_header("ETag", etag)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                self.send_body(owner.body.encode(), "application/atom+xml", ETag=etag)
 
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_port}/feed.xml"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler)
+        self.url = f"{self.base}/feed.xml"
 
 
 @pytest.fixture

@@ -26,13 +26,13 @@ import sys
 import threading
 import time
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from puente.digests.tests.helpers import Sink, start_sink
+from puente.digests.tests.helpers import Sink, readers_seed, start_sink
+from puente.ingest.tests.loopback import Loopback, QuietHandler
 
 ROOT = Path(__file__).resolve().parents[3]
 FEEDS, ENTRIES, PEOPLE = 12, 3, 40
@@ -40,20 +40,14 @@ WATCHDOG = 300  # seconds: a hang fails the test instead of blocking the suite
 
 pytestmark = pytest.mark.slow
 
-SEED = f"""
-from datetime import timedelta
-from django.utils import timezone
-from puente.catalog.models import Item, Source, Topic
-from puente.digests.models import Subscriber
-topic, _ = Topic.objects.get_or_create(slug="legal", defaults={{"name": "Legal help"}})
-item = Item.objects.create(title="Free legal clinic", body="Saturday.", status="published",
-                           published_at=timezone.now() - timedelta(hours=1))
-item.topics.add(topic)
-Subscriber.objects.bulk_create([Subscriber(email=f"p{{n}}@example.net", topics=["legal"], rhythm="daily",
-                                           confirmed_at=timezone.now()) for n in range({PEOPLE})])
+SEED = (
+    readers_seed(PEOPLE)
+    + f"""
+from puente.catalog.models import Source
 Source.objects.bulk_create([Source(kind="feed", name=f"feed {{n}}", address=f"{{FEED_URL}}/feed-{{n}}.xml")
                             for n in range({FEEDS})])
 """
+)
 
 
 def atom(n: int) -> str:
@@ -67,34 +61,21 @@ def atom(n: int) -> str:
     return f"<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Ward {n}</title><id>urn:feed-{n}</id>{entries}</feed>"
 
 
-class Feeds:
+class Feeds(Loopback):
     """A loopback HTTP server with FEEDS distinct feeds, counting the requests for each."""
 
     def __init__(self) -> None:
         self.requests: Counter[str] = Counter()
         owner = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self):  # noqa: N802
                 owner.requests[self.path] += 1
                 n = int(self.path.removeprefix("/feed-").removesuffix(".xml"))
-                data = atom(n).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/atom+xml")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                self.send_body(atom(n).encode(), "application/atom+xml")
 
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_port}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler)
+        self.url = self.base
 
 
 class MeetingSink(Sink):
