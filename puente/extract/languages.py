@@ -8,8 +8,8 @@ character, which alone would hold extraction under 1 MB/s on long items.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
+from operator import itemgetter
 
 from . import lexicon
 
@@ -20,6 +20,7 @@ _LINGUA_PREFIX = 250
 _FUNCTION_WORDS_SAMPLE = 80
 _PREFIX = 400  # characters handed to the detectors: enough for lingua, and it costs ~2 µs a character
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")  # runs, counted by length: fewer objects than letters
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 _LINGUA_LANGUAGES = (
     "ENGLISH SPANISH POLISH ARABIC HINDI CHINESE FRENCH PORTUGUESE VIETNAMESE KOREAN RUSSIAN "
     "UKRAINIAN TAGALOG SOMALI PERSIAN URDU JAPANESE"
@@ -43,7 +44,9 @@ def detect(text: str) -> str | None:
     letters = sum(map(len, words))
     if letters < _MIN_LETTERS:
         return None
-    if sum(map(len, _LATIN.findall(sample))) * 2 < letters:  # another script: Devanagari, Hangul, Arabic …
+    # Another script (Devanagari, Hangul, Arabic …) when Latin letters are not the majority; without a
+    # single other letter they are (apostrophes, counted in words, are at most a third of them).
+    if _OTHER_LETTER.search(sample) and sum(map(len, _LATIN.findall(sample))) * 2 < letters:
         return _by_script(sample, letters) or _by_lingua(sample[:_LINGUA_PREFIX])
     if len(words) < _MIN_WORDS:
         return None
@@ -86,10 +89,12 @@ def _by_function_words(words: list[str]) -> str | None:
     if len(words) < _MIN_WORDS:
         return None
     sample = words[:_FUNCTION_WORDS_SAMPLE]
-    hits = Counter(filter(None, map(_function_words().get, map(str.casefold, sample))))
+    hits: dict[str, int] = {}
+    for lang in filter(None, map(_function_words().get, map(str.casefold, sample))):
+        hits[lang] = hits.get(lang, 0) + 1
     if not hits:
         return None
-    ranked = hits.most_common(2)
+    ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)[:2]  # ties: first seen first
     (lang, best), second = ranked[0], ranked[1][1] if len(ranked) > 1 else 0
     if best >= 2 and best >= 2 * second + 1 and best * 15 >= len(sample):
         return lang
@@ -124,23 +129,29 @@ def offered(text: str) -> tuple[str, ...]:
     """Languages the text says something is offered in: 'available in English, Spanish and Polish',
     'Twitter in Spanish', 'información en español'. A text merely written in a language offers nothing.
     """
-    if not lexicon.language_words().triggers & set(_WORD.findall(text.casefold())):
+    folded = text.casefold()
+    if lexicon.language_words().triggers.isdisjoint(_WORD.findall(folded)):
         return ()  # no language named at all: the common case, decided at C speed
+    # Folding that keeps the text's length maps letter to letter, so the folded text splits into the
+    # same words and is read directly; 'ß' -> 'ss' or 'İ' -> 'i̇' take the word-by-word way.
+    folded_words = len(folded) == len(text)
     found: list[str] = []
-    for clause in _CLAUSE.split(text):
-        found += _offered_in(clause)
+    for clause in _CLAUSE.split(folded if folded_words else text):
+        tokens = _TOKEN.findall(clause) if folded_words else [t.casefold() for t in _TOKEN.findall(clause)]
+        found += _offered_in(tokens)
     return tuple(dict.fromkeys(found))
 
 
-def _offered_in(clause: str) -> list[str]:
+def _offered_in(tokens: list[str]) -> list[str]:
     words = lexicon.language_words()
-    tokens = [t.casefold() for t in _TOKEN.findall(clause)]
-    found, i = [], 0
-    while i < len(tokens):
+    found, end = [], 0
+    # A list of names can only start at a name's first word: the other tokens are skipped unread.
+    for i in [i for i, token in enumerate(tokens) if token in words.triggers]:
+        if i < end:
+            continue  # inside the list just read
         codes, end = _name_list(tokens, i, words)
         if codes and _is_offer(tokens, i, end, words):
             found += codes
-        i = max(end, i + 1)
     return found
 
 

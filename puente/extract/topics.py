@@ -40,9 +40,9 @@ def find(text: str) -> tuple[str, ...]:
     for word in words & index.words.keys():
         found |= index.words[word]
     # A prefix can only start a word, and the words are at hand: matching each distinct word's start
-    # costs a third of scanning every position of the text.
-    for m in filter(None, map(index.prefix_pattern.match, words)):
-        found |= index.prefixes[m.group(0)]
+    # costs a third of scanning every position of the text, and a word seen before costs a look-up.
+    for topics in filter(None, map(_prefix_topics, words)):
+        found |= topics
     # Phrases are tried only when their first word is in the text: one set intersection, not a
     # loop over every phrase of every language.
     for first in words & index.phrases.keys():
@@ -50,9 +50,12 @@ def find(text: str) -> tuple[str, ...]:
             # the phrase's other words as plain substrings first: most phrases fail there, cheaply
             if not topics <= found and all(w in folded for w in rest) and _bounded(folded, phrase):
                 found |= topics
-    ordered = sorted(words) if index.prefix_phrases else []
+    ordered: list[str] = []  # sorted only when a prefix phrase's first letters occur at all
     for prefix, phrase, topics in index.prefix_phrases:  # 'porad* prawn*': the first word is a prefix
-        if not topics <= found and _has_prefix(ordered, prefix) and _bounded(folded, phrase):
+        if topics <= found or prefix not in folded:
+            continue
+        ordered = ordered or sorted(words)
+        if _has_prefix(ordered, prefix) and _bounded(folded, phrase):
             found |= topics
     for cue, topics in index.exact:
         if not topics <= found and cue in text and _bounded(text, cue):
@@ -72,6 +75,14 @@ class _Index(NamedTuple):
     ]  # 'legal' -> (('legal aid', topics, ('aid',)),)
     prefix_phrases: tuple[tuple[str, str, frozenset[str]], ...]  # ('porad', 'porad* prawn*', topics)
     exact: tuple[tuple[str, frozenset[str]], ...]  # ('ICE', {'detention'}): case and all
+
+
+@lru_cache(maxsize=1 << 16)  # words of the languages read: a vocabulary, bounded all the same
+def _prefix_topics(word: str) -> frozenset[str] | None:
+    """The topics of the cue prefix ``word`` begins with ('refugees': 'refugee*'), if any."""
+    index = _index()
+    m = index.prefix_pattern.match(word)
+    return index.prefixes[m.group(0)] if m else None
 
 
 def _has_prefix(ordered: list[str], prefix: str) -> bool:
