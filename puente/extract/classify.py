@@ -45,6 +45,7 @@ _FIELD = re.compile(r"^[^\w\n]{0,3}(\w+(?: \w+)?)\s?:", re.MULTILINE)  # 'Time: 
 _PRESS_LINE = re.compile(r"(?:\d{1,2}[.)]\s+|[-•·*]\s+)?([A-Z0-9][\w.&'’ -]{0,40}?)(?::| [—–-]) (\S.*)")
 _DIGITS = re.compile(r"\d{3}")
 _NUMBERED = re.compile(r"\s{0,6}\d{1,2}[.)]\s+\S")
+_NUMBER_MARK = re.compile(r"\d[.)]\s")  # what every numbered line holds: read once, before line by line
 _NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])")  # '12/16', '19/12'
 _NOON = frozenset(("noon", "mediodía", "mediodia", "południe"))
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|º)?")
@@ -53,6 +54,7 @@ _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|º)?")
 @dataclass(frozen=True)
 class _Cues:
     index: PhraseIndex  # every cue phrase, labelled with its kind or with a signal name
+    about: PhraseIndex  # the about-us openers alone, read in an item's first characters
     fields: frozenset[str]  # labels of event detail lines ('time', 'where')
     labels: frozenset[str]  # field names ('contact', 'time') that never start a press line
     imperatives: frozenset[str]  # first words of a call to action ('call', 'llama')
@@ -66,7 +68,8 @@ def _cues() -> _Cues:
     for data in lexicon.per_language("kinds").values():
         tagged += [(w, kind) for kind, words in data.get("kinds", {}).items() for w in words]
         tagged += [(w, signal) for signal in ("past", "recurring", "reported") for w in data.get(signal, ())]
-    tagged += [(w, "about") for w in lexicon.merged("segment", "about")]
+    about = [(w, "about") for w in lexicon.merged("segment", "about")]
+    tagged += about
     tagged += [(w, "posting") for w in lexicon.merged("segment", "job_titles")]
 
     def words(key: str, kind: str = "kinds") -> frozenset[str]:
@@ -74,6 +77,7 @@ def _cues() -> _Cues:
 
     return _Cues(
         index=PhraseIndex(tagged),
+        about=PhraseIndex(about),
         fields=words("fields"),
         labels=words("labels"),
         imperatives=words("imperatives"),
@@ -86,7 +90,7 @@ def classify(seg: Segment, language: str | None) -> str:
     """One of ``model.KINDS``. Cues of every language count: items mix languages, and ``language``
     is unreliable on short texts."""
     scores = scores_for(seg.title, seg.text[:_BODY])
-    best = max(_TIE_ORDER, key=lambda k: (scores[k], -_TIE_ORDER.index(k)))
+    best = max(_TIE_ORDER, key=scores.__getitem__)  # the first of equals: ties go by _TIE_ORDER
     return best if scores[best] >= _MIN_SCORE else "news"
 
 
@@ -115,16 +119,23 @@ def scores_for(title: str, text: str) -> dict[str, float]:
 def _event_evidence(scores: dict, title: str, text: str, words: list[list[str]], signals: dict) -> None:
     """A date and a clock time make a gathering an event, not a date alone ('On January 25, the
     president issued…'); detail lines ('Time:', 'Where:') belong to a gathering by themselves."""
-    fields = min(sum(1 for m in _FIELD.finditer(text) if m.group(1).casefold() in _cues().fields), 3)
+    fields = _fields(text) if ":" in text else 0
+    timed = _timed(title) or _timed(text) or any(not _NOON.isdisjoint(group) for group in words)
+    if scores["event"] <= 0 and fields < 2 and not timed:
+        return  # no cue, no detail lines, no clock time: nothing a date alone could change
     lead = text[:_LEAD]
     dated = 3 * _dated(words[0], title) + 2 * _dated(words[1], lead) + _dated(words[2], text[_LEAD:])
-    timed = _timed(title) or _timed(text) or any(not _NOON.isdisjoint(group) for group in words)
-    if scores["event"] <= 0 and fields < 2 and not (dated and timed):
+    if scores["event"] <= 0 and fields < 2 and not dated:
         return
     scores["event"] += dated + 3 * timed + 2 * fields + 3 * bool(dated and timed)
     if signals["recurring"]:
         scores["event"] -= 6  # standing weekly hours: a service, not a gathering
     scores["event"] -= 3 * len(signals["past"])
+
+
+def _fields(text: str) -> int:
+    """Event detail lines ('Time:', 'Where:'), counted up to three."""
+    return min(sum(1 for m in _FIELD.finditer(text) if m.group(1).casefold() in _cues().fields), 3)
 
 
 def _dated(words: list[str], text: str = "") -> bool:
@@ -180,9 +191,9 @@ def _shape_evidence(scores: dict, title: str, text: str, words: list[list[str]],
         scores["job"] += 8  # 'Oferta de empleo: …', 'Now hiring: …' in the title settles it
     if "reported" in found[0]:
         scores["news"] += 3  # '… was selected as…': a title that reports
-    if _cues().index.find(tokens(f"{title} {text}"[:_OPENING])).get("about"):
+    if _cues().about.find(tokens(f"{title} {text}"[:_OPENING])):
         scores["statement"] += 12  # about-us boilerplate lists services but speaks for the organization
-    if _numbered_lines(text) >= 3:
+    if _NUMBER_MARK.search(text) and _numbered_lines(text) >= 3:
         scores["statement"] += 3  # a numbered list of reasons or demands under one heading
     first = (words[0] or words[1] or [""])[0]
     if first in _cues().imperatives:
@@ -191,6 +202,8 @@ def _shape_evidence(scores: dict, title: str, text: str, words: list[list[str]],
 
 def _press_list(text: str) -> bool:
     """Three or more lines 'Outlet: Headline' ('Chicago Tribune: Chicago advocates condemn…')."""
+    if sum(map(text.count, (": ", " — ", " – ", " - "))) < 3:
+        return False  # each such line has one of these separators: most items have too few
     return sum(1 for line in text.splitlines() if _press_line(line.strip())) >= 3
 
 
