@@ -37,8 +37,13 @@ _CLAUSE = re.compile(r"[.!?;:\n]+(?:\s|$)|\n")
 _CUE_WINDOW = 12  # words before "in Spanish" where an offer ('available', 'information') may stand
 
 
-def detect(text: str) -> str | None:
-    """ISO 639-1 code of the language ``text`` is written in, or None when it is too short to tell."""
+def detect(text: str, prior: str | None = None, lingua: bool = True) -> str | None:
+    """ISO 639-1 code of the language ``text`` is written in, or None when it is too short to tell.
+
+    ``prior`` is the language of the document around the text: a text whose few function words lean
+    that way takes it without asking lingua (about a millisecond a call). With ``lingua=False`` only
+    the cheap evidence decides, and a text it leaves open gives None.
+    """
     sample = _sample(text)
     words = _WORD.findall(sample)
     letters = sum(map(len, words))
@@ -47,13 +52,15 @@ def detect(text: str) -> str | None:
     # Another script (Devanagari, Hangul, Arabic …) when Latin letters are not the majority; without a
     # single other letter they are (apostrophes, counted in words, are at most a third of them).
     if _OTHER_LETTER.search(sample) and sum(map(len, _LATIN.findall(sample))) * 2 < letters:
-        return _by_script(sample, letters) or _by_lingua(sample[:_LINGUA_PREFIX])
+        return _by_script(sample, letters) or (_by_lingua(sample[:_LINGUA_PREFIX]) if lingua else None)
     if len(words) < _MIN_WORDS:
         return None
-    found = _by_function_words(words)
+    found, leaning = _by_function_words(words)
     if found or len(words) < _LINGUA_MIN_WORDS or not _sentences(words):
         return found  # a list of names or a few words: the document's language stands
-    return _by_lingua(sample[:_LINGUA_PREFIX])
+    if prior and leaning == prior:
+        return prior
+    return _by_lingua(sample[:_LINGUA_PREFIX]) if lingua else None
 
 
 def _sentences(words: list[str]) -> bool:
@@ -84,21 +91,22 @@ def _by_script(sample: str, letters: int) -> str | None:
     return lang if n * 2 > letters else None
 
 
-def _by_function_words(words: list[str]) -> str | None:
-    """A language whose function words clearly dominate, else None (let lingua decide)."""
+def _by_function_words(words: list[str]) -> tuple[str | None, str | None]:
+    """The language whose function words clearly dominate, and the one they merely lean to (more
+    of its words than of any other's), each or None."""
     if len(words) < _MIN_WORDS:
-        return None
+        return None, None
     sample = words[:_FUNCTION_WORDS_SAMPLE]
     hits: dict[str, int] = {}
     for lang in filter(None, map(_function_words().get, map(str.casefold, sample))):
         hits[lang] = hits.get(lang, 0) + 1
     if not hits:
-        return None
+        return None, None
     ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)[:2]  # ties: first seen first
     (lang, best), second = ranked[0], ranked[1][1] if len(ranked) > 1 else 0
     if best >= 2 and best >= 2 * second + 1 and best * 15 >= len(sample):
-        return lang
-    return None
+        return lang, lang
+    return None, lang if best > second else None
 
 
 def _by_lingua(sample: str) -> str | None:

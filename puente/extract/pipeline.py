@@ -31,7 +31,11 @@ def extract(text: str, reference: date, timezone: str = "America/Chicago") -> tu
     text = normalise(text)
     words = tokens(text)
     segments = list(segment.segment(text))
-    spoken = [languages.detect(seg.text) for seg in segments]
+    # Each item's language from cheap evidence first; the newsletter's language that gives then settles
+    # the items whose function words lean its way, which would otherwise each cost a lingua call.
+    cheap = [languages.detect(seg.text, lingua=False) for seg in segments]
+    prior = _most_written(zip(cheap, (seg.text for seg in segments), strict=True))
+    spoken = [found or languages.detect(seg.text, prior) for found, seg in zip(cheap, segments, strict=True)]
     ctx = Context(
         reference,
         timezone,

@@ -47,6 +47,24 @@ def test_it_leaves_text_too_short_to_tell_undetected():
     assert languages.detect("") is None
 
 
+# Running text whose function words lean English without deciding it (one 'with', one 'to').
+WEAKLY_ENGLISH = "Living allowance plus education award; bilingual candidates with community roots strongly encouraged to apply"
+
+
+def test_it_lets_the_documents_language_settle_a_weakly_marked_text(monkeypatch):
+    assert languages.detect(WEAKLY_ENGLISH) == "en"  # lingua's answer
+    monkeypatch.setattr(languages, "_by_lingua", lambda sample: pytest.fail("lingua was asked"))
+    assert languages.detect(WEAKLY_ENGLISH, prior="en") == "en"
+    assert languages.detect(WEAKLY_ENGLISH, lingua=False) is None
+
+
+def test_it_asks_lingua_when_the_text_leans_away_from_the_document(monkeypatch):
+    asked = []
+    monkeypatch.setattr(languages, "_by_lingua", lambda sample: asked.append(sample) or "en")
+    assert languages.detect(WEAKLY_ENGLISH, prior="es") == "en"
+    assert asked
+
+
 def test_it_detects_fast_enough_on_long_items():
     languages.detect("warm up the detector once so its lazy models are loaded")
     item = "Volunteer attorneys meet with clients by appointment for brief consultations. " * 400
