@@ -30,8 +30,10 @@ LONG_ENTRY = 80  # characters: a list entry longer than this is a paragraph of i
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A "<" that opens a real token; any other "<" is text. The classes stop at the next "<", so
 # every scan is bounded by the distance to it and the whole pass stays linear.
-_TOKEN = re.compile(r"<(?:/?[A-Za-z][^<>]*>|![^<>]*>|\?[^<>]*>)")
-_SPACE = re.compile(r"[ \t\n\r\f\v]+")  # not \s: a non-breaking space is a deliberate character
+_STRAY = re.compile(r"<(?!/?[A-Za-z][^<>]*>|![^<>]*>|\?[^<>]*>)")
+# Runs of white space to make one ' ' (not \s: a non-breaking space is a deliberate character). A lone
+# ' ' already is one, and matching it anyway made every word of the text a replacement.
+_SPACE = re.compile(r" [ \t\n\r\f\v]+|[\t\n\r\f\v][ \t\n\r\f\v]*")
 
 
 class _TextBuilder(HTMLParser):
@@ -108,8 +110,9 @@ class _TextBuilder(HTMLParser):
             if tag == name and tag not in VOID:
                 self.hidden = (name, depth + 1)
             return True
-        hidden = tag in SKIPPED or any(
-            k == "hidden" or (k == "style" and v and _HIDDEN_STYLE.search(v)) for k, v in attrs
+        hidden = tag in SKIPPED or (
+            bool(attrs)
+            and any(k == "hidden" or (k == "style" and v and _HIDDEN_STYLE.search(v)) for k, v in attrs)
         )
         if hidden and tag not in VOID:
             self.hidden = (tag, 1)
@@ -247,21 +250,9 @@ def _escape_stray(html: str) -> str:
 
     The stdlib tokenizer rescans to the end of the input for each stray "<" or unclosed
     comment it meets (quadratic on hostile input); once only closed tokens remain it is linear.
+    The look-ahead stops at the next "<" or ">", so each "<" costs at most the distance to it.
     """
-    parts, at = [], 0
-    for pos in _lt_positions(html):
-        parts.append(html[at:pos])
-        parts.append("<" if _TOKEN.match(html, pos) else "&lt;")
-        at = pos + 1
-    parts.append(html[at:])
-    return "".join(parts)
-
-
-def _lt_positions(html: str):
-    pos = html.find("<")
-    while pos >= 0:
-        yield pos
-        pos = html.find("<", pos + 1)
+    return _STRAY.sub("&lt;", html)
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:

@@ -55,18 +55,18 @@ def read_message(data: bytes, name: str, decode: Decoder) -> SourceDocument:
     try:
         # compat32: policy.default's header objects cost ~50 ms a message, and we only need strings.
         msg = BytesParser(policy=policy.compat32).parsebytes(data)
-        parts = list(_parts(msg))
+        parts = _Parts(msg)
     except RecursionError as exc:
         raise TooDeep("its MIME parts nest too deeply to read") from exc
-    body = _body(msg)
-    text, html = _text_of(body, decode) if body is not None else ("", None)
-    if body is not None and body.get_content_type() != "text/html":
-        alternative = _first_part(msg, "text/html")
+    body = parts.body()
+    text, html = _text_of(body, decode, parts.type_of(body)) if body is not None else ("", None)
+    if body is not None and parts.type_of(body) != "text/html":
+        alternative = parts.first("text/html")
         html = _content(alternative, decode) if alternative is not None else None
     forwards = [
         _forwarded(part, decode)
-        for part, _ in parts
-        if part is not msg and part.get_content_type() == "message/rfc822"
+        for part, _, content_type in parts.all
+        if part is not msg and content_type == "message/rfc822"
     ]
     return SourceDocument(
         text="\n\n".join(t for t in [text.rstrip(), *forwards] if t.strip())
@@ -81,25 +81,60 @@ def read_message(data: bytes, name: str, decode: Decoder) -> SourceDocument:
     )
 
 
-def _parts(root: Message) -> Iterator[tuple[Message, bool]]:
-    """Every part in document order, flagged when it sits inside a forwarded message.
+class _Parts:
+    """A message's parts in document order, each with its content type and attachment flag read
+    once: the stdlib parses a part's headers again on every ``get_content_type()``."""
+
+    def __init__(self, root: Message) -> None:
+        self.root = root
+        self.all = list(_parts(root))  # (part, inside a forwarded message, content type)
+        self._types = {id(part): content_type for part, _, content_type in self.all}
+        self._attached: dict[int, bool] = {}
+
+    def type_of(self, part: Message) -> str:
+        return self._types[id(part)]
+
+    def attachment(self, part: Message) -> bool:
+        if id(part) not in self._attached:
+            self._attached[id(part)] = _is_attachment(part)
+        return self._attached[id(part)]
+
+    def first(self, content_type: str) -> Message | None:
+        for part, nested, type_ in self.all:
+            if not nested and type_ == content_type and not self.attachment(part):
+                return part
+        return None
+
+    def body(self) -> Message | None:
+        """text/plain first, HTML otherwise; a bare message with another text type is its own body."""
+        body = self.first("text/plain") or self.first("text/html")
+        root = self.root
+        if body is None and not root.is_multipart() and self.type_of(root).split("/")[0] == "text":
+            body = root
+        return body
+
+
+def _parts(root: Message) -> Iterator[tuple[Message, bool, str]]:
+    """Every part in document order with its content type, flagged when it sits inside a
+    forwarded message.
 
     An explicit stack rather than ``Message.walk`` (recursive), so depth costs no stack frames.
     """
     stack: list[tuple[Message, bool]] = [(root, False)]
     while stack:
         part, nested = stack.pop()
-        yield part, nested
+        content_type = part.get_content_type()
+        yield part, nested, content_type
         children = part.get_payload() if part.is_multipart() else None
         if isinstance(children, list):
-            inside = nested or (part is not root and part.get_content_type() == "message/rfc822")
+            inside = nested or (part is not root and content_type == "message/rfc822")
             stack.extend((child, inside) for child in reversed(children) if isinstance(child, Message))
 
 
-def _text_of(body: Message, decode: Decoder) -> tuple[str, str | None]:
+def _text_of(body: Message, decode: Decoder, content_type: str) -> tuple[str, str | None]:
     """(text, html) of a body part: HTML is turned into text and kept beside it."""
     content = _content(body, decode)
-    if body.get_content_type() == "text/html":
+    if content_type == "text/html":
         return html_to_text(content)[0], content
     return content, None
 
@@ -110,8 +145,9 @@ def _forwarded(part: Message, decode: Decoder) -> str:
     inner = inner[0] if isinstance(inner, list) and inner else None
     if not isinstance(inner, Message):
         return ""
-    body = _body(inner)
-    text = _text_of(body, decode)[0].strip() if body is not None else ""
+    parts = _Parts(inner)
+    body = parts.body()
+    text = _text_of(body, decode, parts.type_of(body))[0].strip() if body is not None else ""
     headers = [f"{k}: {v}" for k in ("From", "Date", "Subject") if (v := _header(inner, k))]
     return "\n".join([FORWARD_RULE, *headers, "", text])
 
@@ -156,21 +192,6 @@ def _is_attachment(part: Message) -> bool:
     return part.get_content_disposition() == "attachment" or bool(_filename(part))
 
 
-def _first_part(msg: Message, content_type: str) -> Message | None:
-    for part, nested in _parts(msg):
-        if not nested and part.get_content_type() == content_type and not _is_attachment(part):
-            return part
-    return None
-
-
-def _body(msg: Message) -> Message | None:
-    """text/plain first, HTML otherwise; a bare message with another text type is its own body."""
-    body = _first_part(msg, "text/plain") or _first_part(msg, "text/html")
-    if body is None and not msg.is_multipart() and msg.get_content_maintype() == "text":
-        body = msg
-    return body
-
-
 def _content(part: Message, decode: Decoder) -> str:
     payload = part.get_payload(decode=True)
     if isinstance(payload, bytes):
@@ -178,17 +199,17 @@ def _content(part: Message, decode: Decoder) -> str:
     return str(part.get_payload() or "")
 
 
-def _attachments(parts: list[tuple[Message, bool]], body: Message | None) -> Iterator[Attachment]:
-    for part, _ in parts:
+def _attachments(parts: _Parts, body: Message | None) -> Iterator[Attachment]:
+    for part, _, content_type in parts.all:
         if part is body or part.is_multipart():
             continue
-        if part.get_content_maintype() == "text" and not _is_attachment(part):
+        if content_type.split("/")[0] == "text" and not parts.attachment(part):
             continue  # the other alternative of a body, not a file
         payload = part.get_payload(decode=True)
         data = payload if isinstance(payload, bytes) else b""
         yield Attachment(
             filename=_filename(part) or "attachment",
-            content_type=part.get_content_type(),
+            content_type=content_type,
             size=len(data),
             data=data,
         )

@@ -14,6 +14,7 @@ from .segment_cues import Cues, cues
 from .shapes import heading_shape, is_date_line, sentence_end, words
 
 _CUE_CHARS = 400  # characters of a paragraph searched for intro or about cues
+_DIGIT = re.compile(r"\d")
 _FIELD = re.compile(r"[^\W\d][\w ]{0,25}:\s")  # a detail line: 'Hours: …', 'Location: …'
 
 
@@ -103,7 +104,10 @@ class Reader:
             return False
         if len(blk.lines) == 1 and i > 0 and self._body_follows(i):
             return False  # '## Policy update' over its text is a section, not an issue's masthead
-        return blk.head_words <= 8 and bool("masthead" in self.tags(i) or self.c.month_year.search(s))
+        if blk.head_words > 8:
+            return False
+        # a month and year need a digit: the cheap search spares most lines the months' alternation
+        return "masthead" in self.tags(i) or bool(_DIGIT.search(s) and self.c.month_year.search(s))
 
     def _body_follows(self, i: int) -> bool:
         nxt = self.b[i + 1] if i + 1 < self.n else None
@@ -184,6 +188,9 @@ def _split_headed(
 
 def _heads_block(blk: structure.Block, c: Cues, heading: Callable[[str], str | None]) -> bool:
     first, second = blk.lines[0], blk.lines[1]
+    body = words(second) >= 6 and (sentence_end(second) or ". " in second)
+    if not body and len(blk.lines) < 3:
+        return False  # tested first: most such blocks are prose, whose first line need not be shaped
     shape = heading(first)
     if shape is None or (shape == "weak" and not first.rstrip("*_ ").endswith(("?", "!"))):
         return False
@@ -191,9 +198,8 @@ def _heads_block(blk: structure.Block, c: Cues, heading: Callable[[str], str | N
         return False
     if detail_line(first, c):
         return False  # 'Dates: October 22, …' over 'Hours: …' is a block of details, not a heading
-    if len(blk.lines) >= 3 and _when_line(second, c):
-        return True  # an event card: title, then 'Saturday, January 9 | 10:00 AM', then place and text
-    return words(second) >= 6 and (sentence_end(second) or ". " in second)
+    # an event card: title, then 'Saturday, January 9 | 10:00 AM', then place and text
+    return body or (len(blk.lines) >= 3 and _when_line(second, c))
 
 
 def _when_line(s: str, c: Cues) -> bool:
@@ -217,7 +223,12 @@ def _is_note(line: str, c: Cues) -> bool:
 
 
 def _norm(s: str) -> str:
-    return " ".join(s.casefold().replace("\u00a0", " ").split())
+    """Folded, with white space unified. A block's head has single spaces already (``structure``
+    cleans it), and case folding adds no white space: then folding is all there is to do."""
+    low = s.casefold()
+    if low.isprintable() and "  " not in low and low[:1] != " " and low[-1:] != " ":
+        return low
+    return " ".join(low.split())  # split() takes the no-break space too
 
 
 def contact_line(s: str) -> bool:

@@ -64,74 +64,72 @@ def _clean_counted(s: str) -> tuple[str, int]:
 
 
 def blocks(text: str) -> list[Block]:
+    """The blocks of ``text`` in order, in one loop: a document has tens of lines at a few
+    microseconds each, so a call and a tuple per line weighed. The open block is a list of its
+    ``Block`` fields, its lines still a list, until a blank line, a rule or a marker closes it."""
     out: list[Block] = []
-    current: list[tuple] = []  # (start, text_start, end, words, word count) of the open block's lines
-    meta: dict = {}
+    block: list | None = None
     gap = True
     pos = 0
     for line in text.split("\n"):
-        blank = not line or line.isspace()  # any Unicode white space, U+2028 included
-        if blank:
-            _close(out, current, meta)
-        else:
-            _take_line(line, pos, out, current, meta, gap)
-        gap = blank
+        at = pos
         pos += len(line) + 1
-    _close(out, current, meta)
+        blank = not line or line.isspace()  # any Unicode white space, U+2028 included
+        prefix = line[:_PREFIX]
+        stripped = "" if blank else prefix.strip(_SPACE)
+        if not stripped:  # blank, or only zero-width or other _SPACE characters that str.strip keeps
+            _close(out, block)
+            block, gap = None, blank
+            continue
+        lead = prefix.index(stripped[0])  # only _SPACE characters stand before the first visible one
+        visible_end = at + (lead + len(stripped) if len(line) <= _PREFIX else len(line.rstrip(_SPACE)))
+        if stripped[0] in _RULE_CHARS and len(line) <= _PREFIX and _RULE.fullmatch(prefix):
+            _close(out, block)
+            block = None
+            out.append(Block("rule", at + lead, at + lead, visible_end, lead, None, (stripped,), gap, 0, 0))
+            gap = False
+            continue
+        # most lines start with a word and have no '.' or ')' where a marker's would be: those need
+        # no try of the pattern's alternation (a number has 3 digits, a Roman numeral 6 letters)
+        near = stripped[1:7]
+        m = _MARKER.match(prefix) if stripped[0] in _BULLETS or "." in near or ")" in near else None
+        if m:
+            _close(out, block)
+            mark, text_start = _mark(m, out), at + m.end()
+            words, count = _clean_counted(prefix[m.end() :])
+            block = ["entry", at + lead, text_start, visible_end, lead, mark, [words], gap, count, count]
+        else:
+            if prefix.isprintable() and "  " not in stripped:  # then ``stripped`` is clean already
+                words, count = stripped, stripped.count(" ") + 1
+            else:
+                words, count = _clean_counted(prefix)
+            if block is None:
+                block = ["para", at + lead, at + lead, visible_end, lead, None, [words], gap, count, count]
+            else:  # a line of the open paragraph or entry
+                block[3] = visible_end
+                block[6].append(words)
+                block[8] += count
+        gap = False
+    _close(out, block)
     return out
 
 
-def _take_line(line: str, start: int, out: list, current: list, meta: dict, gap: bool) -> None:
-    prefix = line[:_PREFIX]
-    stripped = prefix.strip(_SPACE)
-    if not stripped:  # only zero-width or other _SPACE characters that str.strip keeps
-        _close(out, current, meta)
-        return
-    lead = prefix.index(stripped[0])  # only _SPACE characters stand before the first visible one
-    visible_end = start + (lead + len(stripped) if len(line) <= _PREFIX else len(line.rstrip(_SPACE)))
-    if len(line) <= _PREFIX and stripped[0] in _RULE_CHARS and _RULE.fullmatch(prefix):
-        _close(out, current, meta)
-        out.append(Block("rule", start + lead, start + lead, visible_end, lead, None, (stripped,), gap, 0, 0))
-        return
-    m = _MARKER.match(prefix) if _may_mark(stripped) else None
-    if m:
-        _close(out, current, meta)
-        mark = next(k for k in ("bullet", "digit", "roman", "letter") if m.group(k))
-        if (
-            mark == "roman"
-            and len(m.group("roman")) == 1
-            and m.group("roman").islower()
-            and _after_letter(out)
-        ):
-            mark = "letter"  # 'i.' after 'h.' continues a lettered list
-        meta.update(kind="entry", mark=mark, indent=lead, gap=gap)
-        current.append((start + lead, start + m.end(), visible_end, *_clean_counted(prefix[m.end() :])))
-        return
-    if not current:
-        meta.update(kind="para", mark=None, indent=lead, gap=gap)
-    current.append((start + lead, start + lead, visible_end, *_clean_counted(prefix)))
+def _close(out: list[Block], block: list | None) -> None:
+    """The open block, if any, joins ``out``."""
+    if block is not None:
+        block[6] = tuple(block[6])
+        out.append(Block._make(block))
 
 
-def _may_mark(stripped: str) -> bool:
-    """Whether ``_MARKER`` can match: most lines start with a word and no '.' or ')' soon after it,
-    and this test is cheaper than the pattern's alternation."""
-    head = stripped[1:7]  # a number (3 digits), a Roman numeral (6) or a letter, then '.' or ')'
-    return stripped[0] in _BULLETS or "." in head or ")" in head
+def _mark(m: re.Match[str], out: list[Block]) -> str:
+    mark = next(k for k in ("bullet", "digit", "roman", "letter") if m.group(k))
+    if mark == "roman" and len(m.group("roman")) == 1 and m.group("roman").islower() and _after_letter(out):
+        return "letter"  # 'i.' after 'h.' continues a lettered list
+    return mark
 
 
 def _after_letter(out: list) -> bool:
     return bool(out) and out[-1].kind == "entry" and out[-1].mark == "letter"
-
-
-def _close(out: list, current: list, meta: dict) -> None:
-    if not current:
-        return
-    first = current[0]
-    lines = tuple([line[3] for line in current])
-    words = sum([line[4] for line in current])
-    kind, mark, indent, gap = meta["kind"], meta["mark"], meta["indent"], meta["gap"]
-    out.append(Block(kind, first[0], first[1], current[-1][2], indent, mark, lines, gap, words, first[4]))
-    current.clear()
 
 
 def split_block(block: Block, text: str) -> tuple[Block, Block]:
