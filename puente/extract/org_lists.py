@@ -203,11 +203,11 @@ def _person_shaped(phrase: str, strict: bool) -> bool:
     caps = [p for p in parts if p not in _PARTICLES]
     if not 2 <= len(caps) <= 4 or len(parts) - len(caps) > 1:
         return False
+    if not (strict or caps[0] in words.first_names):
+        return False  # most phrases outside lists, told before their words are looked at
     if not all(_name_word(p) for p in caps):
         return False
-    if any(p in words.heads or p in words.heads_initial or p in words.people_words for p in caps):
-        return False
-    return strict or caps[0] in words.first_names
+    return not any(p in words.heads or p in words.heads_initial or p in words.people_words for p in caps)
 
 
 def _name_word(word: str) -> bool:
@@ -310,20 +310,22 @@ def _press_outlets(lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
 def self_described(text: str, runs: list[list[Token]]) -> list[str]:
     """Names the text says are organizations: 'Pueblo Unido es un empleador …', 'the nonprofit
     Casa Luz', 'el comedor comunitario La Olla'."""
-    words = lexicon.org_words()
+    nouns = lexicon.org_words().org_nouns
+    copula = _copula_pattern()
     out = []
-    # Most chunks are one plain capitalised word: out at once (the ``_camel`` test, written inline).
-    for chunk in [c for c in runs if len(c) > 1 or sum(map(str.isupper, c[0].text)) >= 2]:
-        if not _name_shaped(chunk):
+    for chunk in runs:
+        # Most chunks are one plain capitalised word: out at once (the ``_camel`` test, written inline).
+        if len(chunk) == 1 and sum(map(str.isupper, chunk[0].text)) < 2 or not _name_shaped(chunk):
             continue
-        if _noun_before(text, chunk[0].start, words.org_nouns):
-            name = text[chunk[0].start : chunk[-1].end]
+        start, end = chunk[0].start, chunk[-1].end
+        if _noun_before(text, start, nouns):
+            name = text[start:end]
             if not _person_shaped(name, strict=False):
                 out.append(name)
             continue
-        m = _copula_pattern().match(text, chunk[-1].end)
-        if m and any(w in words.org_nouns for w in m.group(1).casefold().split()):
-            name = _drop_leading(text[chunk[0].start : chunk[-1].end])
+        m = copula.match(text, end)
+        if m and any(w in nouns for w in m.group(1).casefold().split()):
+            name = _drop_leading(text[start:end])
             if name and not _person_shaped(name, strict=False):
                 out.append(name)
     return out

@@ -323,6 +323,8 @@ def _also_known_as(text: str) -> list[tuple[str, str]]:
     folded = text.casefold()
     if len(folded) != len(text):
         return []  # casefolding moved offsets (e.g. 'ß'): too rare to be worth a slower path
+    if not any(map(folded.__contains__, _shortest_aka())):
+        return []  # most documents: fewer plain searches than one per cue
     out = []
     for cue in lexicon.org_words().aka:
         at = folded.find(cue)
@@ -336,6 +338,13 @@ def _also_known_as(text: str) -> list[tuple[str, str]]:
                     out.append((m.group(1), long_form))
             at = folded.find(cue, at + 1)
     return out
+
+
+@cache
+def _shortest_aka() -> tuple[str, ...]:
+    """The cues no other cue is inside: where none is, no cue is ('known as' in 'also known as')."""
+    cues = lexicon.org_words().aka
+    return tuple(c for c in cues if not any(o != c and o in c for o in cues))
 
 
 @cache
