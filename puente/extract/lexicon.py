@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -36,9 +37,15 @@ def merged(kind: str, key: str) -> list:
     return [x for data in per_language(kind).values() for x in data.get(key, [])]
 
 
+def longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    """Distinct words, longest first ('see attached' before 'attached'); equals in a fixed order, so
+    a loop that takes the first cue found answers the same in every process, whatever the hash seed."""
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def alternation(words: list[str]) -> str:
     """A regex alternation of literal words, longest first so 'see attached' wins over 'attached'."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(map(re.escape, longest_first(words)))
 
 
 @cache
@@ -124,7 +131,7 @@ def org_words() -> OrgWords:
         heads_initial=words("heads_initial"),
         weak_heads=words("weak_heads") | words("weak_heads_initial"),
         needs_of=words("needs_of"),
-        venue_tails=tuple(sorted(words("venue_tails"), key=len, reverse=True)),
+        venue_tails=longest_first(words("venue_tails")),
         non_org_tails=words("non_org_tails"),
         program_words=words("program_words"),
         connectors=words("connectors"),
@@ -133,12 +140,12 @@ def org_words() -> OrgWords:
         titles=words("titles"),
         job_titles=words("job_titles"),
         people_words=words("people_words"),
-        list_cues=tuple(sorted(words("list_cues"), key=len, reverse=True)),
-        copula=tuple(sorted(words("copula"), key=len, reverse=True)),
+        list_cues=longest_first(words("list_cues")),
+        copula=longest_first(words("copula")),
         org_nouns=frozenset(w.casefold() for w in merged("organizations", "org_nouns")),
         field_labels=frozenset(w.casefold() for w in merged("organizations", "field_labels")),
         not_acronyms=words("not_acronyms"),
-        aka=tuple(sorted(words("aka"), key=len, reverse=True)),
+        aka=longest_first(words("aka")),
         first_names=frozenset(load("first_names")),
     )
 

@@ -28,7 +28,10 @@ class Context:
 
 
 def extract(text: str, reference: date, timezone: str = "America/Chicago") -> tuple[Item, ...]:
-    text = normalise(text)
+    return _extract_normalised(normalise(text), reference, timezone)
+
+
+def _extract_normalised(text: str, reference: date, timezone: str) -> tuple[Item, ...]:
     words = tokens(text)
     segments = list(segment.segment(text))
     # Each item's language from cheap evidence first; the newsletter's language that gives then settles
@@ -97,7 +100,7 @@ def extract_document(
             raise ValueError("no reference date: pass one, the document states none")
         reference = date.fromisoformat(src.date[:10])
     text = normalise(src.text)
-    items = extract(text, reference, timezone)
+    items = _extract_normalised(text, reference, timezone)
     return Document(
         text=text,
         items=items,
