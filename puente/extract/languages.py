@@ -31,8 +31,8 @@ _SCRIPTS = (  # (first, last code point, language) for scripts that name one lan
     (0x3040, 0x30FF, "ja"),
     (0x4E00, 0x9FFF, "zh"),
 )
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|[,/&]")
+_WORD = re.compile(r"[^\W\d_]++(?:['’][^\W\d_]++)?+")  # possessive: no backtracking state kept
+_TOKEN = re.compile(r"[^\W\d_]++(?:['’][^\W\d_]++)?+|[,/&]")
 _CLAUSE = re.compile(r"[.!?;:\n]+(?:\s|$)|\n")
 _CUE_WINDOW = 12  # words before "in Spanish" where an offer ('available', 'information') may stand
 
