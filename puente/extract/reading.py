@@ -27,7 +27,10 @@ class Reader:
         self._shapes: dict[str, str | None] = {}
         self.b = _split_headed(structure.blocks(text), text, self.c, self.heading)
         self.n = len(self.b)
-        self._tags: dict[int, dict[str, set[str]]] = {}
+        # cue phrases and pointer notes of each paragraph: nearly every paragraph is asked about both
+        find, pointer = self.c.phrases.find, self.c.pointer
+        self._tags = [find(tokens(b.head[:_CUE_CHARS])) if b.kind == "para" else {} for b in self.b]
+        self._pointer = [b.kind == "para" and b.words <= 25 and bool(pointer.match(b.head)) for b in self.b]
         self._folded: dict[int, str] = {}
         self._intro: dict[int, bool] = {}
         self.kind = [self._furniture(i) for i in range(self.n)]
@@ -76,20 +79,29 @@ class Reader:
             return "signoff"
         if len(s) <= 160 and ("footer" in self.tags(i) or s.startswith("©")):
             return "footer"
-        if len(blk.lines) <= 4 and any(len(x) <= 160 and self._footer_line(x) for x in blk.lines[1:]):
+        if len(blk.lines) <= 4 and self._footer_lines(blk.lines):
             return "footer"
         if short and self.c.page.match(s):
             return "page"
         if short and self.c.release.match(s):
             return "release"
-        if len(blk.lines) <= 2 and all(
-            len(x) <= 60 and is_date_line(x, self.c.date_words) for x in blk.lines
-        ):
+        if len(blk.lines) <= 2 and self._date_lines(blk.lines):
             return "date"
         return None
 
-    def _footer_line(self, s: str) -> bool:
-        return "footer" in self.c.phrases.find(tokens(s))
+    def _footer_lines(self, lines: tuple[str, ...]) -> bool:
+        """A line after the first names a footer ('Unsubscribe', 'Copyright'). The footer phrases
+        alone are looked up: ``find`` gives each label its matches apart, so the answer is the same."""
+        for line in lines[1:]:
+            if len(line) <= 160 and self.c.footers.find(tokens(line)):
+                return True
+        return False
+
+    def _date_lines(self, lines: tuple[str, ...]) -> bool:
+        for line in lines:
+            if len(line) > 60 or not is_date_line(line, self.c.date_words):
+                return False
+        return True
 
     def _dated(self, i: int) -> bool:
         """The line holds a month name ('Wednesday, October 17 - New Orleans, LA')."""
@@ -114,11 +126,7 @@ class Reader:
         return nxt is not None and nxt.kind == "para" and self.heading(nxt.head) is None
 
     def tags(self, i: int) -> dict[str, set[str]]:
-        """Phrase cues found at the start of paragraph i ('intro', 'about', 'job'), computed once."""
-        if i not in self._tags:
-            blk = self.b[i]
-            found = blk.kind == "para" and self.c.phrases.find(tokens(blk.head[:_CUE_CHARS]))
-            self._tags[i] = found or {}
+        """Phrase cues found at the start of paragraph i ('intro', 'about', 'job')."""
         return self._tags[i]
 
     def is_intro(self, i: int) -> bool:
@@ -146,8 +154,8 @@ class Reader:
         return bool(self.c.greeting.match(s)) or (self.b[i].head_words <= 3 and s.endswith(","))
 
     def is_pointer(self, i: int) -> bool:
-        blk = self.b[i]
-        return blk.kind == "para" and blk.words <= 25 and bool(self.c.pointer.match(blk.head))
+        """A short note pointing elsewhere ('Please, see attached…')."""
+        return self._pointer[i]
 
     def is_button(self, i: int) -> bool:
         return self.shape[i] is not None and self.b[i].head_words <= 8 and "button" in self.tags(i)

@@ -23,7 +23,7 @@ _INTRO_WINDOW = 4  # an issue's intro stands among its first blocks
 _SIGNATURE_LINES = 4  # name and footer lines that may follow a sign-off
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     first: int  # index of its first block
     start: int  # offset where its text starts
@@ -36,7 +36,7 @@ class _Item:
     headed: bool = False  # started by a heading: the paragraphs below it are its own
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     items: list[_Item] = field(default_factory=list)
     current: _Item | None = None
@@ -322,7 +322,7 @@ class _Segmenter(Reader):
             low, head = _lower(title), _lower(self.b[i].head)
             if head.startswith(low) and _word_cut(head, len(low)):
                 return False  # its words are the paragraph's first words, which hold no job cue
-        return bool(self.c.phrases.find(tokens(title)).get("job"))
+        return bool(self.c.jobs.find(tokens(title)))  # the job phrases alone: the same 'job' matches
 
     def _hiring(self, i: int) -> bool:
         return "job" in self.tags(i)

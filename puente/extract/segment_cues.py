@@ -24,6 +24,8 @@ class Cues:
     phrases: PhraseIndex  # found anywhere in a paragraph's start: 'intro' ('Here are some events…'),
     # 'about' (about-us boilerplate: 'Founded in 1973, …'), 'job' ('is hiring', 'Oferta de empleo'),
     # 'footer' ('Unsubscribe'), 'masthead' ('Weekly Update'), 'button' ('Donate here')
+    footers: PhraseIndex  # the 'footer' phrases alone, for lines that are asked about nothing else
+    jobs: PhraseIndex  # the 'job' phrases alone, for titles
     job_section: frozenset[str]
     section_label: frozenset[str]  # whole headings that only name a section ('Upcoming Events')
     date_words: frozenset[str]  # month and weekday names and their glue ('de', 'of')
@@ -59,6 +61,8 @@ def cues() -> Cues:
             + [(w, "about") for w in _words("about")]
             + [(w, "job") for w in _words("job_titles")]
         ),
+        footers=PhraseIndex([(w, "footer") for w in _words("footers")]),
+        jobs=PhraseIndex([(w, "job") for w in _words("job_titles")]),
         job_section=frozenset(_words("job_sections")),
         section_label=frozenset(_words("section_labels")),
         date_words=frozenset(_words("months") + _words("weekdays") + _words("date_glue")),

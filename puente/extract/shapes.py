@@ -124,7 +124,7 @@ def lead_title(lines: tuple[str, ...]) -> str:
     'Get a legal consultation. If you…' -> 'Get a legal consultation'; 'Refugee ban order: On…' ->
     'Refugee ban order'; a long first sentence is cut at a comma after its first few words.
     """
-    s = " ".join(" ".join(lines).replace("\u00a0", " ").split())[:400]
+    s = _joined(lines, 400)
     for dash in (" — ", " – ", " -- "):
         cut = s.find(dash)  # find and slice rather than partition: the text after it is not needed
         if cut >= 0 and 1 <= words(s[:cut]) <= 8:
@@ -139,3 +139,18 @@ def lead_title(lines: tuple[str, ...]) -> str:
         cut = first.find(", ", 40)
         first = first[:cut] if 0 < cut <= 100 else first[: first.rfind(" ", 0, 100)].rstrip(",;: ")
     return first
+
+
+def _joined(lines: tuple[str, ...], limit: int) -> str:
+    """The lines as one string with white space unified, cut at ``limit`` characters. A block's lines
+    are clean already (``structure``): then only as many are joined as the cut keeps."""
+    taken, size = [], 0
+    for line in lines:
+        taken.append(line)
+        size += len(line) + 1
+        if size > limit:
+            break
+    s = " ".join(taken)
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s[:limit]  # a clean start stays as it is, whatever the lines left out hold
+    return " ".join(" ".join(lines).replace("\u00a0", " ").split())[:limit]

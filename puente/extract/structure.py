@@ -39,10 +39,7 @@ class Block(NamedTuple):
     gap_before: bool  # a blank line (or the document start) stands before it
     words: int  # words in ``lines``
     head_words: int  # words in the first line, which many shape tests count
-
-    @property
-    def head(self) -> str:
-        return self.lines[0]
+    head: str  # ``lines[0]``, as a field: it is read tens of times a block, and a property is a call
 
 
 def clean(s: str) -> str:
@@ -82,11 +79,12 @@ def blocks(text: str) -> list[Block]:
             block, gap = None, blank
             continue
         lead = prefix.index(stripped[0])  # only _SPACE characters stand before the first visible one
+        start = at + lead
         visible_end = at + (lead + len(stripped) if len(line) <= _PREFIX else len(line.rstrip(_SPACE)))
         if stripped[0] in _RULE_CHARS and len(line) <= _PREFIX and _RULE.fullmatch(prefix):
             _close(out, block)
             block = None
-            out.append(Block("rule", at + lead, at + lead, visible_end, lead, None, (stripped,), gap, 0, 0))
+            out.append(Block("rule", start, start, visible_end, lead, None, (stripped,), gap, 0, 0, stripped))
             gap = False
             continue
         # most lines start with a word and have no '.' or ')' where a marker's would be: those need
@@ -96,19 +94,19 @@ def blocks(text: str) -> list[Block]:
         if m:
             _close(out, block)
             mark, text_start = _mark(m, out), at + m.end()
-            words, count = _clean_counted(prefix[m.end() :])
-            block = ["entry", at + lead, text_start, visible_end, lead, mark, [words], gap, count, count]
+            words, n = _clean_counted(prefix[m.end() :])
+            block = ["entry", start, text_start, visible_end, lead, mark, [words], gap, n, n, words]
         else:
             if prefix.isprintable() and "  " not in stripped:  # then ``stripped`` is clean already
-                words, count = stripped, stripped.count(" ") + 1
+                words, n = stripped, stripped.count(" ") + 1
             else:
-                words, count = _clean_counted(prefix)
+                words, n = _clean_counted(prefix)
             if block is None:
-                block = ["para", at + lead, at + lead, visible_end, lead, None, [words], gap, count, count]
+                block = ["para", start, start, visible_end, lead, None, [words], gap, n, n, words]
             else:  # a line of the open paragraph or entry
                 block[3] = visible_end
                 block[6].append(words)
-                block[8] += count
+                block[8] += n
         gap = False
     _close(out, block)
     return out
@@ -151,9 +149,20 @@ def split_block(block: Block, text: str) -> tuple[Block, Block]:
         block.gap_before,
         block.head_words,
         block.head_words,
+        block.head,
     )
     rest_words = block.words - block.head_words  # the counts are kept per line: no need to split again
     rest = Block(
-        "para", second, second, block.end, 0, None, others, False, rest_words, len(others[0].split())
+        "para",
+        second,
+        second,
+        block.end,
+        0,
+        None,
+        others,
+        False,
+        rest_words,
+        len(others[0].split()),
+        others[0],
     )
     return head, rest
