@@ -28,8 +28,9 @@ VOID = frozenset(
 )
 LONG_ENTRY = 80  # characters: a list entry longer than this is a paragraph of its own
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# A "<" that opens a real token; any other "<" is text. The classes stop at the next "<", so
-# every scan is bounded by the distance to it and the whole pass stays linear.
+# A "<" that opens no real token (a tag, a declaration, a processing instruction): it is text. The
+# classes stop at the next "<", so every look-ahead is bounded by the distance to it and the whole
+# pass stays linear.
 _STRAY = re.compile(r"<(?!/?[A-Za-z][^<>]*>|![^<>]*>|\?[^<>]*>)")
 # Runs of white space to make one ' ' (not \s: a non-breaking space is a deliberate character). A lone
 # ' ' already is one, and matching it anyway made every word of the text a replacement.
