@@ -21,10 +21,10 @@ class TimeMention:
     zone: str | None = None
 
 
-def times(text: str) -> list[TimeMention]:
-    """Every clock time or time range, with its stated zone."""
+def times(text: str, low: str | None = None) -> list[TimeMention]:
+    """Every clock time or time range, with its stated zone. ``low``: ``lowered(text)``, if at hand."""
     found: list[TimeMention] = []
-    low = lowered(text)
+    low = lowered(text) if low is None else low
     for lo, hi in number_windows(text):
         pos = max(lo, found[-1].end if found else 0)
         while (m := _search(text, low, pos, hi)) is not None:

@@ -52,6 +52,9 @@ _LIST_KEYS = (
 )
 
 
+_CUE_KEYS = ("deadline_cues", "deadline_words", "past_cues", "ongoing_cues")
+
+
 @cache
 def vocabulary() -> Vocabulary:
     files = lexicon.per_language("dates").values()
@@ -127,6 +130,7 @@ class Patterns:
     time: re.Pattern  # one time or a time range, with an optional zone
     time_lowered: re.Pattern  # the same but for a zone, case-sensitive: "et" there may not be "ET"
     cue_before_lowered: dict[str, re.Pattern]  # deadline/past/ongoing cue words ending just before a date
+    cue_word: re.Pattern  # in the lowered text, any word of those four patterns
     short_number: re.Pattern
     noon: re.Pattern
     noon_words: tuple[str, ...]  # lowercase, for a quick "is it there at all" before the pattern runs
@@ -156,6 +160,7 @@ def patterns() -> Patterns:
             "past": _cue_regex(v.words("past_cues"), 3),
             "ongoing": _cue_regex(v.words("ongoing_cues"), 2),
         },
+        cue_word=re.compile(rf"(?<!\w)(?:{_alt(w for key in _CUE_KEYS for w in v.words(key))})(?!\w)"),
         # one or two digits alone: a longer run is a year, a zip code or a phone number, never a day
         # or an hour; the look-behind comes last so that re skips from digit to digit
         short_number=re.compile(r"[0-9][0-9]?(?![0-9])(?<![0-9]{3})"),
@@ -213,7 +218,16 @@ def _date_regex(v: Vocabulary) -> str:
         if join
         else rf"(?P<day_b>{day})\s+(?P<mon_b>{mon})\b\.?"
     )
-    return rf"(?<![\w/.-]){weekday}(?:(?:{month_first}|{day_first}){year_tail}|{_numeric_body()})"
+    # A date begins with a digit, a weekday or a month: the look-ahead turns away the other words
+    # after their second letter, before the alternatives below are tried one by one.
+    begins = rf"(?=\d|{_alt(_first_letters(v.weekdays, v.months))})"
+    return rf"(?<![\w/.-]){begins}{weekday}(?:(?:{month_first}|{day_first}){year_tail}|{_numeric_body()})"
+
+
+def _first_letters(*lists) -> set[str]:
+    """The first two letters of every word (one, where a space comes second)."""
+    words = {w.lower() for words in lists for w in words if w}
+    return {w[:2] if len(w) > 1 and not w[1].isspace() else w[:1] for w in words}
 
 
 def _numeric_body() -> str:
@@ -305,8 +319,20 @@ def number_windows(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in p.short_number.finditer(text)]
     lowered = text.lower()
     if any(w in lowered for w in p.noon_words):
-        spans = sorted(spans + [(m.start(), m.end()) for m in p.noon.finditer(text)])
-    return clamp(text, merge((lo - DIGIT_BEFORE, hi + DIGIT_AFTER) for lo, hi in spans))
+        spans = sorted(spans + [m.span() for m in p.noon.finditer(text)])
+    return _around(spans, len(text))
+
+
+def _around(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """``clamp(merge(...))`` of the stretches around ``spans``, in one pass: this runs for every item."""
+    windows: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        lo, hi = max(0, lo - DIGIT_BEFORE), min(size, hi + DIGIT_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 def clamp(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

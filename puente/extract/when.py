@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import where
 from .clock import TimeMention, standing, times
 from .dates import DateMention, dates
-from .datewords import patterns
+from .datewords import lowered, patterns
 from .model import Event, Segment
 
 # Events are gatherings a reader can attend. An event item may announce a day without an hour; other
@@ -84,10 +84,11 @@ def find_events(
         found = _read_dates(text, reference, language)
         if not found and carried is None:
             return ()
-        clock = times(text)
+        low = lowered(text)
+        clock = times(text, low)
         if not clock and not date_only:
             return ()
-        return _emit(text, _groups(text, list(found), list(clock), carried), timezone, date_only)
+        return _emit(text, low, _groups(text, list(found), list(clock), carried), timezone, date_only)
     except _ODD_INPUT:
         return ()
 
@@ -158,10 +159,10 @@ def _add_date(text: str, groups: list[_Group], pending: list[TimeMention], d: Da
     groups.append(group)
 
 
-def _emit(text: str, groups: list[_Group], timezone: str, date_only: bool) -> tuple[Event, ...]:
+def _emit(text: str, low: str, groups: list[_Group], timezone: str, date_only: bool) -> tuple[Event, ...]:
     timed: list[Event] = []
     untimed: list[Event] = []
-    online = where.online_modes(text)
+    online = where.online_modes(text, low)
     for i, group in enumerate(groups):
         stop = groups[i + 1].dates[0].start if i + 1 < len(groups) else len(text)
         days = _unique_days(group)

@@ -100,10 +100,11 @@ def is_online(text: str, placed: bool = False) -> bool:
     )
 
 
-def online_modes(text: str) -> tuple[bool, bool]:
-    """``(is_online(text), is_online(text, placed=True))`` with each pattern searched once."""
+def online_modes(text: str, low: str | None = None) -> tuple[bool, bool]:
+    """``(is_online(text), is_online(text, placed=True))`` with each pattern searched once. ``low``:
+    ``lowered(text)``, if at hand."""
     p = _patterns()
-    low = lowered(text)
+    low = lowered(text) if low is None else low
     if not any(stem in low for stem in p.online_stems):
         return False, False  # a few substring searches instead of two case-blind pattern scans
     placed = p.online.search(text) is not None
