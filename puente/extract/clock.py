@@ -99,10 +99,12 @@ def _infer_half(first: tuple[int, int, bool], second: tuple[int, int, bool]) -> 
     return (hour, minute)
 
 
-def standing(text: str, at: int) -> bool:
-    """Whether the line holding a time reads as opening hours ("Mondays: …", "every Friday …")."""
+def standing(text: str, at: int, low: str | None = None) -> bool:
+    """Whether the line holding a time reads as opening hours ("Mondays: …", "every Friday …").
+    ``low``: ``lowered(text)``, if at hand."""
     start = text.rfind("\n", max(0, at - _HOURS_REACH), at) + 1
     end = text.find("\n", at, at + _HOURS_REACH)
-    line = text[max(start, at - _HOURS_REACH) : at + _HOURS_REACH if end < 0 else end]
+    low = lowered(text) if low is None else low
+    line = low[max(start, at - _HOURS_REACH) : at + _HOURS_REACH if end < 0 else end]
     p = patterns()
-    return bool(p.recurring.search(line) or p.hours_line.match(line))
+    return bool(p.recurring_lowered.search(line) or p.hours_line_lowered.match(line))

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from operator import attrgetter
 
 from .clock import read_time
-from .datewords import clamp, lowered, merge, norm, number_windows, numeric_order, patterns, vocabulary
+from .datewords import around, lowered, norm, number_windows, numeric_order, patterns, vocabulary
 
 _PAST_GRACE = timedelta(days=14)  # a digest may go out a little after the gatherings it lists
 _YEAR_WINDOW = (-1, 0, 1)
@@ -52,8 +52,8 @@ def dates(text: str, reference: date, language: str | None = None) -> list[DateM
 
 def _relative_windows(low: str) -> list[tuple[int, int]]:
     """Stretches of the lowered text around the words every relative date contains."""
-    found = patterns().relative_anchor.finditer(low)
-    return clamp(low, merge((m.start() - _RELATIVE_BEFORE, m.end() + _RELATIVE_AFTER) for m in found))
+    found = [m.span() for m in patterns().relative_anchor.finditer(low)]
+    return around(found, len(low), _RELATIVE_BEFORE, _RELATIVE_AFTER)
 
 
 def _explicit_dates(
@@ -225,7 +225,7 @@ def _relative(text: str, low: str, m: re.Match, reference: date) -> DateMention 
         return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[norm(m["wd_this"])], 0))
     if m["wd_next"]:
         return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[norm(m["wd_next"])], 1))
-    if _bare_weekday_has_time(text, m) and not p.recurring.search(before.rsplit("\n", 1)[-1]):
+    if _bare_weekday_has_time(text, m) and not p.recurring_lowered.search(before.rsplit("\n", 1)[-1]):
         return DateMention(m.start(), m.end(), _upcoming(reference, v.weekdays[norm(m["wd_bare"])], 0))
     return None
 

@@ -134,10 +134,10 @@ class Patterns:
     short_number: re.Pattern
     noon: re.Pattern
     noon_words: tuple[str, ...]  # lowercase, for a quick "is it there at all" before the pattern runs
-    recurring: re.Pattern
+    recurring_lowered: re.Pattern  # "every", "Mondays", "los lunes"
     session_gap: re.Pattern  # "10am and 2pm": what may stand between the hours of two sessions ("2 PM CT /
     # 3 PM ET" is one session written in two zones)
-    hours_line: re.Pattern  # "- Thursday: 3pm – 6pm", "Lunes a viernes: 9–5": a line of opening hours
+    hours_line_lowered: re.Pattern  # "- Thursday: 3pm – 6pm", "Lunes a viernes: 9–5": opening hours
     not_relative_after: re.Pattern
 
 
@@ -171,10 +171,9 @@ def patterns() -> Patterns:
             rf"(?:(?:{_alt(v.words('time_prefixes'))})\s+)?",
             re.IGNORECASE,
         ),
-        recurring=re.compile(rf"(?<!\w)(?:{_alt(v.words('recurring'))})(?!\w)", re.IGNORECASE),
-        hours_line=re.compile(
-            rf"^[\s\-•*·]*(?:{_alt(v.weekdays)})\.?(?:\s*(?:[-–—&,]|and|to|a|y|i|do)\s*(?:{_alt(v.weekdays)})\.?)*\s*:",
-            re.IGNORECASE,
+        recurring_lowered=re.compile(rf"(?<!\w)(?:{_alt(v.words('recurring'))})(?!\w)"),
+        hours_line_lowered=re.compile(
+            rf"^[\s\-•*·]*(?:{_alt(v.weekdays)})\.?(?:\s*(?:[-–—&,]|and|to|a|y|i|do)\s*(?:{_alt(v.weekdays)})\.?)*\s*:"
         ),
         not_relative_after=re.compile(
             rf"(?<!\w)(?:{_alt(v.words('not_relative_after'))})\s+$", re.IGNORECASE
@@ -320,34 +319,20 @@ def number_windows(text: str) -> list[tuple[int, int]]:
     lowered = text.lower()
     if any(w in lowered for w in p.noon_words):
         spans = sorted(spans + [m.span() for m in p.noon.finditer(text)])
-    return _around(spans, len(text))
+    return around(spans, len(text), DIGIT_BEFORE, DIGIT_AFTER)
 
 
-def _around(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
-    """``clamp(merge(...))`` of the stretches around ``spans``, in one pass: this runs for every item."""
+def around(spans: list[tuple[int, int]], size: int, before: int, after: int) -> list[tuple[int, int]]:
+    """The stretches from ``before`` characters ahead of each span (in order of start) to ``after``
+    past it, merged where they overlap and kept within a text of ``size`` characters."""
     windows: list[tuple[int, int]] = []
     for lo, hi in spans:
-        lo, hi = max(0, lo - DIGIT_BEFORE), min(size, hi + DIGIT_AFTER)
+        lo, hi = max(0, lo - before), min(size, hi + after)
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
         else:
             windows.append((lo, hi))
     return windows
-
-
-def clamp(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return [(max(0, lo), min(len(text), hi)) for lo, hi in spans]
-
-
-def merge(spans) -> list[tuple[int, int]]:
-    """Overlapping (start, end) spans, given in order of start, joined."""
-    merged: list[list[int]] = []
-    for lo, hi in spans:
-        if merged and lo <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], hi)
-        else:
-            merged.append([lo, hi])
-    return [(lo, hi) for lo, hi in merged]
 
 
 # re's case-blind matching folds these to 's' and 'i'; str.lower() leaves the first two as they are

@@ -88,7 +88,7 @@ def find_events(
         clock = times(text, low)
         if not clock and not date_only:
             return ()
-        return _emit(text, low, _groups(text, list(found), list(clock), carried), timezone, date_only)
+        return _emit(text, low, _groups(text, low, list(found), list(clock), carried), timezone, date_only)
     except _ODD_INPUT:
         return ()
 
@@ -100,7 +100,7 @@ def _read_dates(text: str, reference: date, language: str | None) -> tuple[DateM
 
 
 def _groups(
-    text: str, found: list[DateMention], clock: list[TimeMention], carried: date | None = None
+    text: str, low: str, found: list[DateMention], clock: list[TimeMention], carried: date | None = None
 ) -> list[_Group]:
     tokens = sorted([(d.start, 0, d) for d in found] + [(t.start, 1, t) for t in clock], key=lambda x: x[:2])
     groups: list[_Group] = [_Group([DateMention(0, 0, carried, status="carried")])] if carried else []
@@ -111,17 +111,17 @@ def _groups(
             continue  # a time read inside a date ("July 16-19") or the reverse
         last_end = token.end
         if is_time:
-            _add_time(text, groups, pending, token)
+            _add_time(text, low, groups, pending, token)
         else:
             _add_date(text, groups, pending, token)
     return groups
 
 
-def _add_time(text: str, groups: list[_Group], pending: list[TimeMention], t: TimeMention) -> None:
+def _add_time(text: str, low: str, groups: list[_Group], pending: list[TimeMention], t: TimeMention) -> None:
     """Opening hours join only the dates stated just before them ("Dates: Oct 22, Nov 19 / Hours:
     3rd Wednesdays, 5–7 p.m."); elsewhere they describe a standing service, not a session."""
     group = groups[-1] if groups else None
-    if standing(text, t.start) and (
+    if standing(text, t.start, low) and (
         group is None
         or group.dates[0].status == "carried"
         or _PARAGRAPH_BREAK.search(text, group.dates[-1].end, t.start)

@@ -42,7 +42,7 @@ class _Patterns:
     preposition: re.Pattern
     venue: re.Pattern
     undecided: re.Pattern
-    stop: re.Pattern
+    stop_lowered: re.Pattern  # case-sensitive, for the ``lowered`` text: faster than a case-blind scan
     online: re.Pattern
     online_unless_placed: re.Pattern  # "online" alone: "apply online" says nothing of a session at a hall
     online_stems: tuple[str, ...]  # lowercase; a text holding none of them matches neither online pattern
@@ -73,7 +73,7 @@ def _patterns() -> _Patterns:
             rf"(?:[ \t]+(?:(?:{joiner})[ \t]+)?{name}){{0,8}}(?:[ \t]*\([^()\n]{{1,80}}\))?)"
         ),
         undecided=re.compile(rf"(?<!\w)(?:{alt(words('undecided'))})(?!\w)", re.I),
-        stop=re.compile(rf"[,.]?[ \t]*\b(?:{alt(words('stop_words'))})\b", re.I),
+        stop_lowered=re.compile(rf"[,.]?[ \t]*\b(?:{alt([w.lower() for w in words('stop_words')])})\b"),
         online=re.compile(rf"(?<!\w)(?:{alt(words('online'))})(?!\w)", re.I),
         online_unless_placed=re.compile(rf"(?<!\w)(?:{alt(words('online_unless_placed'))})(?!\w)", re.I),
         online_stems=_stems(words("online") + words("online_unless_placed")),
@@ -169,7 +169,7 @@ def _address_tail(text: str, street_end: int) -> str:
         m = pattern.search(text)
         if m:
             cut = min(cut, m.start())
-    stop = _patterns().stop.search(text, 0, cut)
+    stop = _patterns().stop_lowered.search(lowered(text), 0, cut)
     if stop:
         cut = stop.start()
     rest_words = len(text[street_end:cut].split())
