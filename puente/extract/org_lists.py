@@ -55,8 +55,9 @@ _ELEMENT_CONNECTORS = frozenset(
 )
 
 
-def listed(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of organizations named by list position, affiliation or press-list line."""
+def listed(text: str, cued: bool = True) -> list[tuple[int, int, str]]:
+    """(start, end, name) of organizations named by list position, affiliation or press-list line.
+    ``cued`` False says the document ``text`` is part of has no ``list_cue``, so it has none either."""
     out: list[tuple[int, int, str]] = []
     lines = _lines(text)
     for start, line in lines:
@@ -65,7 +66,7 @@ def listed(text: str) -> list[tuple[int, int, str]]:
             out += _entries(start, elements)
         elif ", " in line:
             out += _affiliation(start, line)
-    out += _cued_lists(text)
+    out += _cued_lists(text) if cued else []
     out += _press_outlets(lines)
     return out
 
@@ -222,9 +223,14 @@ def _camel(word: str) -> bool:
     return sum(map(str.isupper, word)) >= 2
 
 
+def list_cue(text: str) -> bool:
+    """Whether ``text`` has a cue a list of organizations may follow ('such as', 'como')."""
+    return any(map(text.__contains__, lexicon.org_words().list_cues))
+
+
 def _cued_lists(text: str) -> list[tuple[int, int, str]]:
     """'… such as A, B, C and D.' / '… como A, B y C.': the entries of the list after the cue."""
-    if not any(map(text.__contains__, lexicon.org_words().list_cues)):
+    if not list_cue(text):
         return []  # plain searches are quicker than running the pattern over each item's text
     out = []
     for m in _cue_pattern().finditer(text):

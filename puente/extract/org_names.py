@@ -10,7 +10,7 @@ Scanning is one pass over the text; every step after it is linear in the chunk's
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import cache, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
@@ -49,57 +49,97 @@ class Token(NamedTuple):
 _new = tuple.__new__
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str, offset: int = 0) -> list[Token]:
     """Words of the capitalised runs of ``text``; an opening bracket, or a slash between two names,
     is a ``brk`` token, and a word no name goes on past (its run's last, or one punctuation
-    follows) ``breaks``.
+    follows) ``breaks``. Offsets count from ``offset``: where ``text`` starts in a longer one.
 
     A compiled pattern finds the runs, so the lower-case bulk of a text is never looked at word by
     word.
     """
     out: list[Token] = []
     for m in _runs().finditer(text):
-        at = m.start()
-        out += [_new(Token, (t, at + s, at + e, k, p, b)) for t, s, e, k, p, b in _run(m.group(0))]
+        at = m.start() + offset
+        out += [_new(Token, (t, at + s, at + e, k, p, b)) for t, s, e, k, p, b in _run(m.group(0))[0]]
     return out
+
+
+def named_chunks(text: str, offset: int = 0) -> tuple[list[Token], list[list[Token]], list[list[Token]]]:
+    """``tokens(text, offset)``, their ``chunks``, and the ``org_spans`` of these, in one pass.
+
+    A chunk never crosses a run (its last word ``breaks``), and a run's chunks and names depend on
+    its words alone: they are worked out once per run, which recurs, and cut from the tokens here.
+    """
+    toks: list[Token] = []
+    runs: list[list[Token]] = []
+    spans: list[list[Token]] = []
+    for m in _runs().finditer(text):
+        at, first = m.start() + offset, len(toks)
+        fields, run_chunks, run_spans = _run(m.group(0))
+        toks += [_new(Token, (t, at + s, at + e, k, p, b)) for t, s, e, k, p, b in fields]
+        runs += [toks[first + i : first + j] for i, j in run_chunks]
+        spans += [toks[first + i : first + j] for i, j in run_spans]
+    return toks, runs, spans
 
 
 def tokens_within(toks: list[Token], text: str, start: int, end: int) -> list[Token]:
     """``tokens(text[start:end])``, cut from the whole text's ``toks``: an item is a slice of its
-    document, and reading it again would repeat the document's work.
-
-    A capitalised run never crosses a line break, so whole lines hold whole runs. A slice starting
-    inside a line (after a '• ' or 'II. ' that is not the item's) has that first line read afresh;
-    one ending inside a line is read afresh whole."""
-    line_end = text.find("\n", end)
-    if text[end : len(text) if line_end < 0 else line_end].strip():
+    document, and reading it again would repeat the document's work."""
+    lines = whole_lines(text, start, end)
+    if lines is None:
         return tokens(text[start:end])
-    cut = start
+    lo, hi = lines
+    head = tokens(text[start:lo]) if lo > start else []
+    first = bisect_left(toks, lo, key=_start)
+    body = toks[first : bisect_left(toks, hi, first, key=_start)]
+    tail = tokens(text[hi:end], hi - start) if hi < end else []
+    return head + [_new(Token, (t, s - start, e - start, k, p, b)) for t, s, e, k, p, b in body] + tail
+
+
+def whole_lines(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the whole lines of ``text[start:end]`` begin and end, or None when it has none: there,
+    the slice's tokens are the whole text's.
+
+    A capitalised run never crosses a line break, so whole lines hold whole runs. The part of a
+    line before or after the slice may not be the slice's (a '• ' or 'II. ' before it, the next
+    item's words after it), so a line the slice starts or ends inside is read afresh."""
+    lo = start
     if text[text.rfind("\n", 0, start) + 1 : start].strip():
-        cut = text.find("\n", start, end) + 1
-        if not cut:
-            return tokens(text[start:end])
-    head = tokens(text[start:cut]) if cut > start else []
-    lo = bisect_left(toks, cut, key=_start)
-    hi = bisect_right(toks, end, lo, key=_start)
-    return head + [_new(Token, (t, s - start, e - start, k, p, b)) for t, s, e, k, p, b in toks[lo:hi]]
+        lo = text.find("\n", start, end) + 1
+        if not lo:
+            return None
+    line_end = text.find("\n", end)
+    hi = end
+    if text[end : len(text) if line_end < 0 else line_end].strip():
+        hi = text.rfind("\n", 0, end) + 1
+    return (lo, hi) if hi >= lo else None
 
 
 _start = attrgetter("start")  # a C-level key for bisecting tokens
 
 
 _Fields = tuple[str, int, int, str, bool, bool]  # a Token's
+_Ranges = tuple[tuple[int, int], ...]  # (first, last + 1) token indices
 
 
 @lru_cache(maxsize=1 << 15)
-def _run(run: str) -> tuple[_Fields, ...]:
-    """Tokens of one capitalised run, offsets relative to it; runs (names) recur, so this is cached."""
+def _run(run: str) -> tuple[tuple[_Fields, ...], _Ranges, _Ranges]:
+    """Tokens of one capitalised run, offsets relative to it, and where its chunks and their
+    organization names are among them; runs (names) recur, so this is cached."""
     out = []
     for piece in _PIECE.finditer(run):
         at = piece.start()
         out += [(t, at + s, at + e, k, p, b) for t, s, e, k, p, b in _piece(piece.group(0))]
     out[-1] = (*out[-1][:5], True)  # a run ends with a word (the pattern's), which breaks
-    return tuple(out)
+    toks = [Token(*fields) for fields in out]
+    index = {t.start: i for i, t in enumerate(toks)}  # a chunk or a name is a stretch of tokens
+    runs = chunks(toks)
+    spans = [span for chunk in runs for span in org_spans(chunk)]
+    return tuple(out), _ranges(runs, index), _ranges(spans, index)
+
+
+def _ranges(stretches: list[list[Token]], index: dict[int, int]) -> _Ranges:
+    return tuple((index[s[0].start], index[s[-1].start] + 1) for s in stretches)
 
 
 @cache

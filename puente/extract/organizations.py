@@ -14,10 +14,22 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from . import lexicon, org_lists
-from .org_names import Token, chunks, initials, org_span, org_spans, span_text, tokens
+from .org_names import (
+    Token,
+    chunks,
+    initials,
+    named_chunks,
+    org_span,
+    org_spans,
+    span_text,
+    tokens,
+    whole_lines,
+)
 
 _DEFINITION = re.compile(
     r"\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z0-9][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z]{1,12}){0,2})\s*\)"
@@ -26,7 +38,8 @@ _REVERSE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]{1,9})\s*\(([A-Z][^()\n]{3,90}
 
 _ADDRESS_AFTER = re.compile(r"(?:[’']s)?(?:,|\s*\()\s*\d{1,6}\s+\w")
 _ARTICLES = frozenset({"El", "La", "Los", "Las"})
-_OPENS_SENTENCE = re.compile(r"(?:^|\n|[.!?:]\s)[\s*•·\-–—\"“¡¿]*$")
+_OPENS_SENTENCE = re.compile(r"(?:\n|[.!?:]\s)[\s*•·\-–—\"“¡¿]*$")
+_OPENING_MARKS = re.compile(r"[\s*•·\-–—\"“¡¿]*")
 _LOWER = re.compile(r"[a-zà-ÿ]")
 _PROGRAM_AFTER = re.compile(r"\s*(?:program|programa|programme|campaign|campaña|act|ley)\b", re.I)
 _THE = re.compile(r"^the ")
@@ -37,42 +50,104 @@ _STATION_CITY = re.compile(r" ([A-Z][a-z]+)(?=[:,.;)\n]|$)")  # 'NBC Chicago'
 _CHAPTER = re.compile(r"(?: [A-Z][\w-]+){1,3}(?=[:,;)\n]| [—–] |$)")
 
 
-def acronyms(text: str, toks: list[Token] | None = None) -> dict[str, str]:
-    """Names the document establishes: acronym -> expansion, or name -> itself. ``toks`` are the
-    text's ``tokens`` when the caller has them already."""
-    toks = tokens(text) if toks is None else toks
+@dataclass(frozen=True)
+class DocumentNames:
+    """What a document establishes, and what its items' names are cut from: its capitalised words
+    and the organization names among them, read once for the document and all its items."""
+
+    text: str
+    acronyms: dict[str, str]  # what ``acronyms`` returns
+    tokens: list[Token]  # the text's ``tokens``
+    spans: list[list[Token]]  # the organization names of its chunks, in order
+    span_starts: list[int]
+    list_cue: bool  # whether it has a cue a list of organizations may follow: most documents have none
+
+
+def read(text: str, toks: list[Token] | None = None) -> DocumentNames:
+    """The names ``text`` establishes, and its words and names for ``find_within``. ``toks`` are
+    the text's ``tokens`` when the caller has them already."""
+    if toks is None:
+        toks, runs, spans = named_chunks(text)
+    else:
+        runs = chunks(toks)
+        spans = [span for chunk in runs for span in org_spans(chunk)]
     found: dict[str, str] = {}
     for key, value in [*_defined(text), *_also_known_as(text)]:
         found.setdefault(key, value)
-    runs = chunks(toks)
-    named = [(chunk, org_spans(chunk)) for chunk in runs]
-    for key, value in _by_initials(text, named, runs, found):
+    for key, value in _by_initials(text, spans, runs, found):
         found.setdefault(key, value)
     for key in _repeated(text, runs, found):
         found.setdefault(key, key)
-    for name in [*org_lists.self_described(text, runs), *_articled_names(text, named)]:
+    for name in [*org_lists.self_described(text, runs), *_articled_names(text, spans)]:
         found.setdefault(name, name)
-    return found
+    starts = [span[0].start for span in spans]
+    return DocumentNames(text, found, toks, spans, starts, org_lists.list_cue(text))
+
+
+def acronyms(text: str, toks: list[Token] | None = None) -> dict[str, str]:
+    """Names the document establishes: acronym -> expansion, or name -> itself. ``toks`` are the
+    text's ``tokens`` when the caller has them already."""
+    return read(text, toks).acronyms
 
 
 def find(text: str, acronyms: dict[str, str], toks: list[Token] | None = None) -> tuple[str, ...]:
     """Organizations named in one item's text, each once, in order of first mention. ``toks`` are
     the text's ``tokens`` when the caller has them already."""
-    toks = tokens(text) if toks is None else toks
-    spans = [s for chunk in chunks(toks) for s in org_spans(chunk)]
-    found = [_without_article(text, s, acronyms) for s in spans if not _venue(text, s)]
+    if toks is None:
+        toks, _, spans = named_chunks(text)
+    else:
+        spans = [s for chunk in chunks(toks) for s in org_spans(chunk)]
+    return _find(text, 0, len(text), toks, spans, acronyms, cued=True)
+
+
+def find_within(document: DocumentNames, start: int, end: int) -> tuple[str, ...]:
+    """``find(document.text[start:end], document.acronyms)``, its words and names cut from the
+    document's rather than read again (see ``whole_lines``): offsets stay the document's."""
+    text = document.text
+    lines = whole_lines(text, start, end)
+    if lines is None:
+        return find(text[start:end], document.acronyms)
+    lo, hi = lines
+    head, _, head_spans = named_chunks(text[start:lo], start) if lo > start else ([], [], [])
+    tail, _, tail_spans = named_chunks(text[hi:end], hi) if hi < end else ([], [], [])
+    starts = document.span_starts
+    spans = document.spans[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+    if head_spans or tail_spans:
+        spans = head_spans + spans + tail_spans
+    first = bisect.bisect_left(document.tokens, lo, key=_start)
+    toks = head + document.tokens[first : bisect.bisect_left(document.tokens, hi, first, key=_start)] + tail
+    return _find(text, start, end, toks, spans, document.acronyms, document.list_cue)
+
+
+_start = attrgetter("start")  # a C-level key for bisecting tokens
+
+
+def _find(
+    text: str,
+    lo: int,
+    hi: int,
+    toks: list[Token],
+    spans: list[list[Token]],
+    acronyms: dict[str, str],
+    cued: bool,
+) -> tuple[str, ...]:
+    """``find`` on ``text[lo:hi]``, given its tokens and organization names (``cued`` as for
+    ``org_lists.listed``); no pattern looks outside the item."""
+    found = [_without_article(text, s, acronyms, lo) for s in spans if not _venue(text, s, hi)]
     found += _known_acronyms(toks)  # every acronym is in a chunk: no need to go chunk by chunk
     words = {t.text for t in toks}
-    found += _known_names(text, words)
-    found += _document_names(text, words, acronyms)
-    found += org_lists.listed(text)
-    found = [f for f in found if _ADDRESS_AFTER.match(text, f[1]) is None]  # venues: where, not who
-    return _resolve(_outside_definitions(text, found), acronyms)
+    found += _known_names(text, words, lo, hi)
+    found += _document_names(text, words, acronyms, lo, hi)
+    found += [(s + lo, e + lo, name) for s, e, name in org_lists.listed(text[lo:hi], cued)]
+    found = [f for f in found if _ADDRESS_AFTER.match(text, f[1], hi) is None]  # venues: where, not who
+    return _resolve(_outside_definitions(text, found, lo, hi), acronyms)
 
 
-def _outside_definitions(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _outside_definitions(
+    text: str, found: list[tuple[int, int, str]], lo: int, hi: int
+) -> list[tuple[int, int, str]]:
     """Drop what lies inside '(…)' acronym definitions: 'CSSW API Caucus' is the acronym, not a name."""
-    inside = [(m.start(), m.end()) for m in _DEFINITION.finditer(text)]
+    inside = [(m.start(), m.end()) for m in _DEFINITION.finditer(text, lo, hi)]
     if not inside:
         return found
     starts = [s for s, _ in inside]
@@ -84,33 +159,37 @@ def _outside_definitions(text: str, found: list[tuple[int, int, str]]) -> list[t
     return out
 
 
-def _without_article(text: str, span: list[Token], acronyms: dict[str, str]) -> tuple[int, int, str]:
+def _without_article(text: str, span: list[Token], acronyms: dict[str, str], lo: int) -> tuple[int, int, str]:
     """'La Ciudad de San Antonio quiere …': a capital article opening a sentence is the sentence's,
     not the name's, unless the document writes it capitalised mid-sentence too ('at El Centro de la Raza')."""
     name = span_text(text, span)
-    if len(span) > 2 and span[0].text in _ARTICLES and _sentence_start(text, span[0].start):
+    if len(span) > 2 and span[0].text in _ARTICLES and _sentence_start(text, span[0].start, lo):
         if name not in acronyms:
             return (span[1].start, span[-1].end, name[span[1].start - span[0].start :])
     return (span[0].start, span[-1].end, name)
 
 
-def _sentence_start(text: str, at: int) -> bool:
-    return _OPENS_SENTENCE.search(text, max(0, at - 8), at) is not None
+def _sentence_start(text: str, at: int, lo: int = 0) -> bool:
+    """Whether only blanks and opening marks stand between ``at`` and a sentence's end, or the start
+    of ``text[lo:]`` when that is at most 8 characters back."""
+    window = max(lo, at - 8)
+    if window == lo and _OPENING_MARKS.fullmatch(text, window, at):
+        return True
+    return _OPENS_SENTENCE.search(text, window, at) is not None
 
 
-def _articled_names(text: str, named: list[tuple[list[Token], list[list[Token]]]]) -> list[str]:
+def _articled_names(text: str, spans: list[list[Token]]) -> list[str]:
     """Names whose capital article stands mid-sentence: the article is part of the name."""
     out = []
-    for _, spans in named:
-        for span in spans:
-            if span[0].text in _ARTICLES and len(span) > 2 and not _sentence_start(text, span[0].start):
-                out.append(span_text(text, span))
+    for span in spans:
+        if span[0].text in _ARTICLES and len(span) > 2 and not _sentence_start(text, span[0].start):
+            out.append(span_text(text, span))
     return out
 
 
-def _venue(text: str, span: list[Token]) -> bool:
+def _venue(text: str, span: list[Token], hi: int) -> bool:
     """'Immigrant Legal Resource Center, 1663 Mission Street': a place where something happens."""
-    return _ADDRESS_AFTER.match(text, span[-1].end) is not None
+    return _ADDRESS_AFTER.match(text, span[-1].end, hi) is not None
 
 
 def _resolve(found: list[tuple[int, int, str]], acronyms: dict[str, str]) -> tuple[str, ...]:
@@ -130,7 +209,9 @@ def _resolve(found: list[tuple[int, int, str]], acronyms: dict[str, str]) -> tup
     return tuple(names.values())
 
 
+@lru_cache(maxsize=1 << 12)
 def _key(name: str) -> str:
+    """The name as compared: names recur, so this is cached."""
     name = name.replace("’", "'").casefold()
     name = _THE.sub("", name)
     return _PUNCTUATION.sub("", _BLANKS.sub(" ", name)).strip()
@@ -141,7 +222,7 @@ def _known_acronyms(toks: list[Token]) -> list[tuple[int, int, str]]:
     return [(t.start, t.end, t.text) for t in toks if t.kind == "acr" and t.text.split("-")[0] in known]
 
 
-def _known_names(text: str, words: set[str]) -> list[tuple[int, int, str]]:
+def _known_names(text: str, words: set[str], lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Known agencies and media as written; 'NBC Chicago' keeps the station's city.
 
     Only names whose first word is among the item's capitalised words are looked for."""
@@ -149,11 +230,11 @@ def _known_names(text: str, words: set[str]) -> list[tuple[int, int, str]]:
     index = _known_by_first_word()
     wanted = [n for first in words & index.keys() for n in index[first]]
     out = []
-    for start, end, name in _occurrences(text, wanted):
+    for start, end, name in _occurrences(text, wanted, lo, hi):
         if name in broadcasters:
-            place = _STATION_CITY.match(text[end : end + 40])
+            place = _STATION_CITY.match(text[end : min(end + 40, hi)])
         else:  # a chapter or affiliate: 'Habitat for Humanity Seattle-King County,'
-            place = _CHAPTER.match(text[end : end + 60])
+            place = _CHAPTER.match(text[end : min(end + 60, hi)])
             if place and any(w in _not_places() for w in place.group(0).split()):
                 place = None
         end += place.end() if place else 0
@@ -161,16 +242,16 @@ def _known_names(text: str, words: set[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _occurrences(text: str, names: list[str]) -> list[tuple[int, int, str]]:
-    """Every whole-word occurrence of each name: plain searches, no regex alternation."""
+def _occurrences(text: str, names: list[str], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Every whole-word occurrence of each name in ``text[lo:hi]``: plain searches, no regex alternation."""
     out = []
     for name in names:
-        at = text.find(name)
+        at = text.find(name, lo, hi)
         while at >= 0:
             end = at + len(name)
-            if _word_edge(text, at - 1) and _word_edge(text, end):
+            if _word_edge(text, at - 1, lo, hi) and _word_edge(text, end, lo, hi):
                 out.append((at, end, name))
-            at = text.find(name, at + 1)
+            at = text.find(name, at + 1, hi)
     return out
 
 
@@ -192,7 +273,9 @@ def _not_places() -> frozenset[str]:
     return words.heads | words.non_org_tails | frozenset(" ".join(words.venue_tails).split())
 
 
-def _document_names(text: str, words: set[str], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+def _document_names(
+    text: str, words: set[str], acronyms: dict[str, str], lo: int, hi: int
+) -> list[tuple[int, int, str]]:
     """The document's own acronyms and names where this item uses them, and their long forms.
 
     Only names whose first word is among the item's capitalised words are looked for.
@@ -200,11 +283,12 @@ def _document_names(text: str, words: set[str], acronyms: dict[str, str]) -> lis
     if not acronyms:
         return []
     by_first = _by_first_word(tuple(acronyms.items()))  # a tuple: quicker to make and hash than a set
-    return _occurrences(text, [n for first in words & by_first.keys() for n in by_first[first]])
+    wanted = [n for first in words & by_first.keys() for n in by_first[first]]
+    return _occurrences(text, wanted, lo, hi)
 
 
-def _word_edge(text: str, i: int) -> bool:
-    return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] in "_-")
+def _word_edge(text: str, i: int, lo: int, hi: int) -> bool:
+    return i < lo or i >= hi or not (text[i].isalnum() or text[i] in "_-")
 
 
 @lru_cache(maxsize=32)
@@ -355,16 +439,15 @@ def _aka_pattern() -> re.Pattern[str]:
 
 def _by_initials(
     text: str,
-    named: list[tuple[list[Token], list[list[Token]]]],
+    spans: list[list[Token]],
     runs: list[list[Token]],
     found: dict[str, str],
 ) -> list[tuple[str, str]]:
     """Acronyms the document uses whose initials fit exactly one organization it names."""
     by_initials: dict[str, set[str]] = {}
-    for _, spans in named:
-        for span in spans:
-            if len(span) > 1 and not _venue(text, span):
-                by_initials.setdefault(initials(span), set()).add(span_text(text, span))
+    for span in spans:
+        if len(span) > 1 and not _venue(text, span, len(text)):
+            by_initials.setdefault(initials(span), set()).add(span_text(text, span))
     words = lexicon.org_words()
     unique = {
         letters: next(iter(names))

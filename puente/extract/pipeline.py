@@ -12,7 +12,6 @@ from datetime import date
 from . import classify, contacts, languages, organizations, segment, topics, when
 from .model import Document, Item, Segment, SourceDocument
 from .normalise import normalise
-from .org_names import Token, tokens, tokens_within
 
 
 @dataclass(frozen=True)
@@ -21,10 +20,11 @@ class Context:
 
     reference: date  # the send date: "tomorrow" and yearless dates resolve against it
     timezone: str  # IANA zone of the publisher
-    names: dict[str, str]  # names the document establishes: acronym -> expansion, a name -> itself
+    # names the document establishes (acronym -> expansion, a name -> itself), and its capitalised
+    # words and the names among them, read once for the document and all its items
+    names: organizations.DocumentNames
     language: str | None  # the document's main language
     text: str  # the normalised document, of which every item is a slice
-    words: list[Token]  # its capitalised words, read once for the document and all its items
 
 
 def extract(text: str, reference: date, timezone: str = "America/Chicago") -> tuple[Item, ...]:
@@ -32,7 +32,6 @@ def extract(text: str, reference: date, timezone: str = "America/Chicago") -> tu
 
 
 def _extract_normalised(text: str, reference: date, timezone: str) -> tuple[Item, ...]:
-    words = tokens(text)
     segments = list(segment.segment(text))
     # Each item's language from cheap evidence first; the newsletter's language that gives then settles
     # the items whose function words lean its way, which would otherwise each cost a lingua call.
@@ -42,11 +41,10 @@ def _extract_normalised(text: str, reference: date, timezone: str) -> tuple[Item
     ctx = Context(
         reference,
         timezone,
-        organizations.acronyms(text, words),
+        organizations.read(text),
         # the language most of the document is written in; items too short to tell take it
         _most_written(zip(spoken, (seg.text for seg in segments), strict=True)) or languages.detect(text),
         text,
-        words,
     )
     items: list[Item] = []
     carried, newsletter = None, None
@@ -73,7 +71,7 @@ def build_item(seg: Segment, ctx: Context, language: str | None, carried=None) -
         emails=found.emails,
         urls=found.urls,
         handles=found.handles,
-        organizations=organizations.find(seg.text, ctx.names, _words(seg, ctx)),
+        organizations=organizations.find_within(ctx.names, seg.start, seg.end),
         languages=languages.offered(seg.text),
         language=language,
         topics=topics.find(seg.text),
@@ -82,10 +80,6 @@ def build_item(seg: Segment, ctx: Context, language: str | None, carried=None) -
         end=seg.end,
         newsletter=seg.newsletter,
     )
-
-
-def _words(seg: Segment, ctx: Context) -> list[Token]:
-    return tokens_within(ctx.words, ctx.text, seg.start, seg.end)
 
 
 def extract_document(
