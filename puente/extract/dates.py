@@ -38,10 +38,13 @@ class DateMention:
     status: str = "event"  # event | deadline | past | ongoing | dateline | carried (from an earlier item)
 
 
-def dates(text: str, reference: date, language: str | None = None) -> list[DateMention]:
+def dates(
+    text: str, reference: date, language: str | None = None, low: str | None = None
+) -> list[DateMention]:
     """Every date mentioned, explicit or relative, in text order; an explicit date beats an adjacent
-    relative word ("TOMORROW, February 1" is February 1). ``language`` says how to read 3/4."""
-    low = lowered(text)
+    relative word ("TOMORROW, February 1" is February 1). ``language`` says how to read 3/4. ``low``:
+    ``lowered(text)``, if at hand."""
+    low = lowered(text) if low is None else low
     explicit = _explicit_dates(text, low, reference, number_windows(text), language)
     explicit = _without_overlaps(sorted((m for m in explicit if m), key=_START))
     windows = _relative_windows(low)

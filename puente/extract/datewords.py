@@ -259,8 +259,13 @@ def _list_after_regex(v: Vocabulary) -> str:
 def numeric_order(language: str | None) -> str:
     """'mdy' (3/4 is March 4) or 'dmy' (3/4 is 3 April), as the language writes dates; US English
     by default, the publishers being US organizations."""
-    data = lexicon.per_language("dates")
-    return data.get(language or "en", data.get("en", {})).get("numeric_order", "mdy")
+    orders = _numeric_orders()
+    return orders.get(language or "en", orders.get("en", "mdy"))
+
+
+@cache
+def _numeric_orders() -> dict[str, str]:
+    return {lang: data.get("numeric_order", "mdy") for lang, data in lexicon.per_language("dates").items()}
 
 
 def _relative_regex(v: Vocabulary) -> str:
@@ -317,8 +322,10 @@ def number_windows(text: str) -> list[tuple[int, int]]:
     p = patterns()
     spans = [m.span() for m in p.short_number.finditer(text)]
     lowered = text.lower()
-    if any(w in lowered for w in p.noon_words):
-        spans = sorted(spans + [m.span() for m in p.noon.finditer(text)])
+    for word in p.noon_words:
+        if word in lowered:
+            spans = sorted(spans + [m.span() for m in p.noon.finditer(text)])
+            break
     return around(spans, len(text), DIGIT_BEFORE, DIGIT_AFTER)
 
 
@@ -326,12 +333,16 @@ def around(spans: list[tuple[int, int]], size: int, before: int, after: int) -> 
     """The stretches from ``before`` characters ahead of each span (in order of start) to ``after``
     past it, merged where they overlap and kept within a text of ``size`` characters."""
     windows: list[tuple[int, int]] = []
+    if not spans:
+        return windows
+    start, end = max(0, spans[0][0] - before), -1
     for lo, hi in spans:
-        lo, hi = max(0, lo - before), min(size, hi + after)
-        if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
-        else:
-            windows.append((lo, hi))
+        if lo - before > end:  # a gap: the open window is done
+            if end >= 0:
+                windows.append((start, min(size, end)))
+            start = max(0, lo - before)
+        end = max(end, hi + after)
+    windows.append((start, min(size, end)))
     return windows
 
 

@@ -64,10 +64,13 @@ def carried_day(found: tuple[Event, ...], previous: date | None = None) -> date 
 def deadline(seg: Segment, reference: date, language: str | None) -> str | None:
     """The last day to act ("apply by March 3", "through tomorrow", "hasta el 15 de mayo"), ISO."""
     try:
-        found = _read_dates(seg.text, reference, language)
+        found, _ = _read_dates(seg.text, reference, language)
     except _ODD_INPUT:
         return None
-    return next((m.day.isoformat() for m in found if m.status == "deadline"), None)
+    for m in found:
+        if m.status == "deadline":
+            return m.day.isoformat()
+    return None
 
 
 def find_events(
@@ -81,10 +84,9 @@ def find_events(
     """Events in ``text``; with ``date_only`` False, only dated sessions with an hour count. Times
     before any date in the text belong to the ``carried`` day, when there is one."""
     try:
-        found = _read_dates(text, reference, language)
+        found, low = _read_dates(text, reference, language)
         if not found and carried is None:
             return ()
-        low = lowered(text)
         clock = times(text, low)
         if not clock and not date_only:
             return ()
@@ -94,9 +96,11 @@ def find_events(
 
 
 @lru_cache(maxsize=4)
-def _read_dates(text: str, reference: date, language: str | None) -> tuple[DateMention, ...]:
-    """The pipeline asks for an item's events and then its deadline: read its dates once."""
-    return tuple(dates(text, reference, language))
+def _read_dates(text: str, reference: date, language: str | None) -> tuple[tuple[DateMention, ...], str]:
+    """The pipeline asks for an item's events and then its deadline: read its dates once. With them,
+    ``lowered(text)``, which the times and the online check read too."""
+    low = lowered(text)
+    return tuple(dates(text, reference, language, low)), low
 
 
 def _groups(

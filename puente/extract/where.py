@@ -38,8 +38,8 @@ _TRIM = " \t\u00a0,.;:-–—(|"
 @dataclass(frozen=True)
 class _Patterns:
     label: re.Pattern
-    address: re.Pattern
-    preposition: re.Pattern
+    address_lowered: re.Pattern  # case-sensitive, for the ``lowered`` text: faster than a case-blind scan
+    preposition_lowered: re.Pattern  # case-sensitive, for the ``lowered`` text
     venue: re.Pattern
     undecided: re.Pattern
     stop_lowered: re.Pattern  # case-sensitive, for the ``lowered`` text: faster than a case-blind scan
@@ -52,7 +52,7 @@ class _Patterns:
 def _patterns() -> _Patterns:
     words = lambda key: lexicon.merged("places", key)  # noqa: E731
     alt = lexicon.alternation
-    street = alt(words("street_types"))
+    street = alt([w.lower() for w in words("street_types")])
     joiner = alt(words("venue_joiners"))
     name = r"[A-ZÁÉÍÓÚÑŁŚŻŹ][\w’'&.-]*"
     return _Patterns(
@@ -64,12 +64,14 @@ def _patterns() -> _Patterns:
         # '525 W Van Buren St', '3639 Martin Luther King Jr. Way South', '13619 41st Ave #3'. The
         # first digit comes before the look-behind that says it starts a number, so that re skips
         # straight from digit to digit instead of trying the pattern at every letter.
-        address=re.compile(
-            rf"\d(?<![\w-]\d)\d{{0,5}}[A-Za-z]?(?:[ \t]+[\w’'.#-]+){{1,6}}?[ \t]+(?:{street})\b\.?", re.I
+        address_lowered=re.compile(
+            rf"\d(?<![\w-]\d)\d{{0,5}}[a-z]?(?:[ \t]+[\w’'.#-]+){{1,6}}?[ \t]+(?:{street})\b\.?"
         ),
-        preposition=re.compile(rf"(?<!\w)(?:{alt(words('address_prepositions'))})(?:[ \t]+|$)", re.I),
+        preposition_lowered=re.compile(
+            rf"(?:{_word_start([w.lower() for w in words('address_prepositions')])})(?:[ \t]+|$)"
+        ),
         venue=re.compile(
-            rf"(?<!\w)(?:{alt(words('venue_prepositions'))})[ \t]+(?P<venue>(?:the[ \t]+)?{name}"
+            rf"(?:{_word_start(words('venue_prepositions'))})[ \t]+(?P<venue>(?:the[ \t]+)?{name}"
             rf"(?:[ \t]+(?:(?:{joiner})[ \t]+)?{name}){{0,8}}(?:[ \t]*\([^()\n]{{1,80}}\))?)"
         ),
         undecided=re.compile(rf"(?<!\w)(?:{alt(words('undecided'))})(?!\w)", re.I),
@@ -77,6 +79,20 @@ def _patterns() -> _Patterns:
         online=re.compile(rf"(?<!\w)(?:{alt(words('online'))})(?!\w)", re.I),
         online_unless_placed=re.compile(rf"(?<!\w)(?:{alt(words('online_unless_placed'))})(?!\w)", re.I),
         online_stems=_stems(words("online") + words("online_unless_placed")),
+    )
+
+
+def _word_start(words: list[str]) -> str:
+    r"""``(?<!\w)(?:words)`` for a case-sensitive pattern, written so that re skips ahead to the
+    words' first letters: a pattern that begins with a look-behind is tried at every position, one
+    whose alternatives each begin with a letter only where that letter stands. The look-behind
+    follows the first letter; within a letter, the words keep their longest-first order."""
+    by_letter: dict[str, list[str]] = {}
+    for word in lexicon.longest_first(words):
+        by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        rf"{re.escape(first)}(?<!\w{re.escape(first)})(?:{'|'.join(rests)})"
+        for first, rests in by_letter.items()
     )
 
 
@@ -105,7 +121,10 @@ def online_modes(text: str, low: str | None = None) -> tuple[bool, bool]:
     ``lowered(text)``, if at hand."""
     p = _patterns()
     low = lowered(text) if low is None else low
-    if not any(stem in low for stem in p.online_stems):
+    for stem in p.online_stems:
+        if stem in low:
+            break
+    else:
         return False, False  # a few substring searches instead of two case-blind pattern scans
     placed = p.online.search(text) is not None
     return placed or p.online_unless_placed.search(text) is not None, placed
@@ -123,35 +142,37 @@ def _labelled(window: str) -> str | None:
 
 def _addressed(window: str) -> str | None:
     """The line holding a street address, from the venue named before it to the address's end."""
-    m = _street(window)
+    low = lowered(window)
+    m = _street(window, low)
     if not m:
         return None
     line_start = max(window.rfind("\n", 0, m.start()) + 1, m.start() - _LINE_REACH)
     line_end = window.find("\n", m.end(), m.end() + _LINE_REACH)
     line = window[line_start : m.end() + _LINE_REACH if line_end < 0 else line_end]
     before = window[line_start : m.start()]
-    head = _venue_before(before)
-    tail = _address_tail(line[m.start() - line_start :], m.end() - m.start())
+    head = _venue_before(before, low[line_start : m.start()])
+    tail = _address_tail(line[m.start() - line_start :], m.end() - m.start(), low[m.start() :])
     return _clean(f"{head}{tail}") or None
 
 
-def _street(window: str) -> re.Match | None:
-    """The first street address; "3 at 10am at 1347 W Erie St" starts at 1347, and "7 at 2 PM CT" is a
-    time in Central Time, not a Court."""
+def _street(window: str, low: str) -> re.Match | None:
+    """The first street address, found in ``low`` (``lowered(window)``, same offsets); "3 at 10am at
+    1347 W Erie St" starts at 1347, and "7 at 2 PM CT" is a time in Central Time, not a Court."""
     pos = 0
     for _ in range(_STREET_TRIES):
-        m = _patterns().address.search(window, pos)
-        if m is None or not _TIME_INSIDE.search(m[0]):
+        m = _patterns().address_lowered.search(low, pos)
+        if m is None or not _TIME_INSIDE.search(window, m.start(), m.end()):
             return m
         pos = m.start() + 1
     return None
 
 
-def _venue_before(before: str) -> str:
+def _venue_before(before: str, low: str) -> str:
     """'Join us at the DHS Office, 525 W …' keeps 'the DHS Office, '; '4-7pm, Rainier Beach Community
-    Center, 8825 …' keeps what follows the hour; a whole sentence before does not."""
+    Center, 8825 …' keeps what follows the hour; a whole sentence before does not. ``low``:
+    ``lowered(before)``."""
     last = None
-    for found in _patterns().preposition.finditer(before):
+    for found in _patterns().preposition_lowered.finditer(low):
         last = found
     if last:
         return before[last.end() :]
@@ -161,15 +182,16 @@ def _venue_before(before: str) -> str:
     return rest if len(rest) <= _MAX_LEAD else ""
 
 
-def _address_tail(text: str, street_end: int) -> str:
+def _address_tail(text: str, street_end: int, low: str) -> str:
     """Cut an address line where the address ends: before a time, a meal, or a new sentence. What is
-    left after the street is usually a city, state and zip; only a longer rest goes to usaddress."""
+    left after the street is usually a city, state and zip; only a longer rest goes to usaddress.
+    ``low``: the ``lowered`` text, or that of a longer text that ``text`` begins."""
     cut = len(text)
     for pattern in _ADDRESS_ENDS:
         m = pattern.search(text)
         if m:
             cut = min(cut, m.start())
-    stop = _patterns().stop_lowered.search(lowered(text), 0, cut)
+    stop = _patterns().stop_lowered.search(low, 0, cut)
     if stop:
         cut = stop.start()
     rest_words = len(text[street_end:cut].split())
