@@ -60,6 +60,7 @@ class DocumentNames:
     tokens: list[Token]  # the text's ``tokens``
     spans: list[list[Token]]  # the organization names of its chunks, in order
     span_starts: list[int]
+    by_first: dict[str, set[str]]  # the acronyms' names by first word, to look for in each item
     list_cue: bool  # whether it has a cue a list of organizations may follow: most documents have none
 
 
@@ -81,7 +82,7 @@ def read(text: str, toks: list[Token] | None = None) -> DocumentNames:
     for name in [*org_lists.self_described(text, runs), *_articled_names(text, spans)]:
         found.setdefault(name, name)
     starts = [span[0].start for span in spans]
-    return DocumentNames(text, found, toks, spans, starts, org_lists.list_cue(text))
+    return DocumentNames(text, found, toks, spans, starts, _by_first_word(found), org_lists.list_cue(text))
 
 
 def acronyms(text: str, toks: list[Token] | None = None) -> dict[str, str]:
@@ -97,7 +98,7 @@ def find(text: str, acronyms: dict[str, str], toks: list[Token] | None = None) -
         toks, _, spans = named_chunks(text)
     else:
         spans = [s for chunk in chunks(toks) for s in org_spans(chunk)]
-    return _find(text, 0, len(text), toks, spans, acronyms, cued=True)
+    return _find(text, 0, len(text), toks, spans, acronyms, _by_first_word(acronyms), cued=True)
 
 
 def find_within(document: DocumentNames, start: int, end: int) -> tuple[str, ...]:
@@ -116,7 +117,8 @@ def find_within(document: DocumentNames, start: int, end: int) -> tuple[str, ...
         spans = head_spans + spans + tail_spans
     first = bisect.bisect_left(document.tokens, lo, key=_start)
     toks = head + document.tokens[first : bisect.bisect_left(document.tokens, hi, first, key=_start)] + tail
-    return _find(text, start, end, toks, spans, document.acronyms, document.list_cue)
+    names = document.acronyms
+    return _find(text, start, end, toks, spans, names, document.by_first, document.list_cue)
 
 
 _start = attrgetter("start")  # a C-level key for bisecting tokens
@@ -129,15 +131,16 @@ def _find(
     toks: list[Token],
     spans: list[list[Token]],
     acronyms: dict[str, str],
+    by_first: dict[str, set[str]],
     cued: bool,
 ) -> tuple[str, ...]:
-    """``find`` on ``text[lo:hi]``, given its tokens and organization names (``cued`` as for
-    ``org_lists.listed``); no pattern looks outside the item."""
+    """``find`` on ``text[lo:hi]``, given its tokens and organization names (``by_first`` as for
+    ``_document_names``, ``cued`` as for ``org_lists.listed``); no pattern looks outside the item."""
     found = [_without_article(text, s, acronyms, lo) for s in spans if not _venue(text, s, hi)]
     found += _known_acronyms(toks)  # every acronym is in a chunk: no need to go chunk by chunk
     words = {t.text for t in toks}
     found += _known_names(text, words, lo, hi)
-    found += _document_names(text, words, acronyms, lo, hi)
+    found += _document_names(text, words, by_first, lo, hi)
     found += [(s + lo, e + lo, name) for s, e, name in org_lists.listed(text[lo:hi], cued)]
     found = [f for f in found if _ADDRESS_AFTER.match(text, f[1], hi) is None]  # venues: where, not who
     return _resolve(_outside_definitions(text, found, lo, hi), acronyms)
@@ -274,15 +277,13 @@ def _not_places() -> frozenset[str]:
 
 
 def _document_names(
-    text: str, words: set[str], acronyms: dict[str, str], lo: int, hi: int
+    text: str, words: set[str], by_first: dict[str, set[str]], lo: int, hi: int
 ) -> list[tuple[int, int, str]]:
-    """The document's own acronyms and names where this item uses them, and their long forms.
+    """The document's own acronyms and names where this item uses them, and their long forms
+    (``by_first``: ``_by_first_word`` of the document's acronyms).
 
     Only names whose first word is among the item's capitalised words are looked for.
     """
-    if not acronyms:
-        return []
-    by_first = _by_first_word(tuple(acronyms.items()))  # a tuple: quicker to make and hash than a set
     wanted = [n for first in words & by_first.keys() for n in by_first[first]]
     return _occurrences(text, wanted, lo, hi)
 
@@ -291,10 +292,10 @@ def _word_edge(text: str, i: int, lo: int, hi: int) -> bool:
     return i < lo or i >= hi or not (text[i].isalnum() or text[i] in "_-")
 
 
-@lru_cache(maxsize=32)
-def _by_first_word(pairs: tuple[tuple[str, str], ...]) -> dict[str, set[str]]:
+def _by_first_word(acronyms: dict[str, str]) -> dict[str, set[str]]:
+    """The document's names, acronyms and long forms, by their first word."""
     index: dict[str, set[str]] = {}
-    for name in {n for pair in pairs for n in pair}:
+    for name in {n for pair in acronyms.items() for n in pair}:
         first = tokens(name)
         if first:
             index.setdefault(first[0].text, set()).add(name)
