@@ -27,6 +27,7 @@ _COMPLEMENT = frozenset({"of", "for", "@", "de", "del", "para", "dla"})
 _ARTICLES = frozenset({"El", "La", "Los", "Las"})
 _SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa", "Santo"})
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD_BEFORE = re.compile(r"[\w’'&@-]")  # what a run's first word may not follow: see ``_runs``
 
 
 class Token(NamedTuple):
@@ -64,7 +65,15 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
-def named_chunks(text: str, offset: int = 0) -> tuple[list[Token], list[list[Token]], list[list[Token]]]:
+class NamedChunks(NamedTuple):
+    tokens: list[Token]
+    chunks: list[list[Token]]
+    spans: list[list[Token]]  # the chunks' organization names
+    run_starts: list[int]  # where the capitalised runs start and end
+    run_ends: list[int]
+
+
+def named_chunks(text: str, offset: int = 0) -> NamedChunks:
     """``tokens(text, offset)``, their ``chunks``, and the ``org_spans`` of these, in one pass.
 
     A chunk never crosses a run (its last word ``breaks``), and a run's chunks and names depend on
@@ -73,13 +82,25 @@ def named_chunks(text: str, offset: int = 0) -> tuple[list[Token], list[list[Tok
     toks: list[Token] = []
     runs: list[list[Token]] = []
     spans: list[list[Token]] = []
+    starts, ends = [], []
     for m in _runs().finditer(text):
         at, first = m.start() + offset, len(toks)
         fields, run_chunks, run_spans = _run(m.group(0))
         toks += [_new(Token, (t, at + s, at + e, k, p, b)) for t, s, e, k, p, b in fields]
         runs += [toks[first + i : first + j] for i, j in run_chunks]
         spans += [toks[first + i : first + j] for i, j in run_spans]
-    return toks, runs, spans
+        starts.append(at)
+        ends.append(m.end() + offset)
+    return NamedChunks(toks, runs, spans, starts, ends)
+
+
+def runs_start_at(text: str, found: NamedChunks, at: int) -> bool:
+    """Whether ``text[at:]`` has the runs ``found`` in ``text`` from ``at`` on: none of them goes
+    across ``at``, and the character before it is not one a run's first word may not follow."""
+    if at and _WORD_BEFORE.match(text, at - 1):
+        return False
+    i = bisect_left(found.run_starts, at) - 1
+    return i < 0 or found.run_ends[i] <= at
 
 
 def tokens_within(toks: list[Token], text: str, start: int, end: int) -> list[Token]:
@@ -96,15 +117,16 @@ def tokens_within(toks: list[Token], text: str, start: int, end: int) -> list[To
     return head + [_new(Token, (t, s - start, e - start, k, p, b)) for t, s, e, k, p, b in body] + tail
 
 
-def whole_lines(text: str, start: int, end: int) -> tuple[int, int] | None:
+def whole_lines(text: str, start: int, end: int, runs_start: bool = False) -> tuple[int, int] | None:
     """Where the whole lines of ``text[start:end]`` begin and end, or None when it has none: there,
     the slice's tokens are the whole text's.
 
     A capitalised run never crosses a line break, so whole lines hold whole runs. The part of a
     line before or after the slice may not be the slice's (a '• ' or 'II. ' before it, the next
-    item's words after it), so a line the slice starts or ends inside is read afresh."""
+    item's words after it), so a line the slice starts or ends inside is read afresh, unless
+    ``runs_start`` says the text's runs from ``start`` are the slice's (``runs_start_at``)."""
     lo = start
-    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+    if not runs_start and text[text.rfind("\n", 0, start) + 1 : start].strip():
         lo = text.find("\n", start, end) + 1
         if not lo:
             return None

@@ -20,12 +20,14 @@ from operator import attrgetter
 
 from . import lexicon, org_lists
 from .org_names import (
+    NamedChunks,
     Token,
     chunks,
     initials,
     named_chunks,
     org_span,
     org_spans,
+    runs_start_at,
     span_text,
     tokens,
     whole_lines,
@@ -57,8 +59,7 @@ class DocumentNames:
 
     text: str
     acronyms: dict[str, str]  # what ``acronyms`` returns
-    tokens: list[Token]  # the text's ``tokens``
-    spans: list[list[Token]]  # the organization names of its chunks, in order
+    runs: NamedChunks  # its tokens, chunks and their organization names, in order
     span_starts: list[int]
     by_first: dict[str, set[str]]  # the acronyms' names by first word, to look for in each item
     list_cue: bool  # whether it has a cue a list of organizations may follow: most documents have none
@@ -68,10 +69,11 @@ def read(text: str, toks: list[Token] | None = None) -> DocumentNames:
     """The names ``text`` establishes, and its words and names for ``find_within``. ``toks`` are
     the text's ``tokens`` when the caller has them already."""
     if toks is None:
-        toks, runs, spans = named_chunks(text)
-    else:
+        found_runs = named_chunks(text)
+    else:  # the runs' bounds are not known: every item is cut at its whole lines
         runs = chunks(toks)
-        spans = [span for chunk in runs for span in org_spans(chunk)]
+        found_runs = NamedChunks(toks, runs, [s for chunk in runs for s in org_spans(chunk)], [], [])
+    toks, runs, spans = found_runs.tokens, found_runs.chunks, found_runs.spans
     found: dict[str, str] = {}
     for key, value in [*_defined(text), *_also_known_as(text)]:
         found.setdefault(key, value)
@@ -82,7 +84,7 @@ def read(text: str, toks: list[Token] | None = None) -> DocumentNames:
     for name in [*org_lists.self_described(text, runs), *_articled_names(text, spans)]:
         found.setdefault(name, name)
     starts = [span[0].start for span in spans]
-    return DocumentNames(text, found, toks, spans, starts, _by_first_word(found), org_lists.list_cue(text))
+    return DocumentNames(text, found, found_runs, starts, _by_first_word(found), org_lists.list_cue(text))
 
 
 def acronyms(text: str, toks: list[Token] | None = None) -> dict[str, str]:
@@ -95,7 +97,7 @@ def find(text: str, acronyms: dict[str, str], toks: list[Token] | None = None) -
     """Organizations named in one item's text, each once, in order of first mention. ``toks`` are
     the text's ``tokens`` when the caller has them already."""
     if toks is None:
-        toks, _, spans = named_chunks(text)
+        toks, _, spans, _, _ = named_chunks(text)
     else:
         spans = [s for chunk in chunks(toks) for s in org_spans(chunk)]
     return _find(text, 0, len(text), toks, spans, acronyms, _by_first_word(acronyms), cued=True)
@@ -104,24 +106,26 @@ def find(text: str, acronyms: dict[str, str], toks: list[Token] | None = None) -
 def find_within(document: DocumentNames, start: int, end: int) -> tuple[str, ...]:
     """``find(document.text[start:end], document.acronyms)``, its words and names cut from the
     document's rather than read again (see ``whole_lines``): offsets stay the document's."""
-    text = document.text
-    lines = whole_lines(text, start, end)
+    text, runs = document.text, document.runs
+    # (run bounds are unknown when ``read`` was given the tokens: then only whole lines are cut)
+    lines = whole_lines(text, start, end, bool(runs.run_starts) and runs_start_at(text, runs, start))
     if lines is None:
         return find(text[start:end], document.acronyms)
     lo, hi = lines
-    head, _, head_spans = named_chunks(text[start:lo], start) if lo > start else ([], [], [])
-    tail, _, tail_spans = named_chunks(text[hi:end], hi) if hi < end else ([], [], [])
+    head, _, head_spans, _, _ = named_chunks(text[start:lo], start) if lo > start else _NONE
+    tail, _, tail_spans, _, _ = named_chunks(text[hi:end], hi) if hi < end else _NONE
     starts = document.span_starts
-    spans = document.spans[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+    spans = runs.spans[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
     if head_spans or tail_spans:
         spans = head_spans + spans + tail_spans
-    first = bisect.bisect_left(document.tokens, lo, key=_start)
-    toks = head + document.tokens[first : bisect.bisect_left(document.tokens, hi, first, key=_start)] + tail
+    first = bisect.bisect_left(runs.tokens, lo, key=_start)
+    toks = head + runs.tokens[first : bisect.bisect_left(runs.tokens, hi, first, key=_start)] + tail
     names = document.acronyms
     return _find(text, start, end, toks, spans, names, document.by_first, document.list_cue)
 
 
 _start = attrgetter("start")  # a C-level key for bisecting tokens
+_NONE = NamedChunks([], [], [], [], [])
 
 
 def _find(
