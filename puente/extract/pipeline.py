@@ -24,7 +24,6 @@ class Context:
     # words and the names among them, read once for the document and all its items
     names: organizations.DocumentNames
     language: str | None  # the document's main language
-    text: str  # the normalised document, of which every item is a slice
 
 
 def extract(text: str, reference: date, timezone: str = "America/Chicago") -> tuple[Item, ...]:
@@ -44,7 +43,6 @@ def _extract_normalised(text: str, reference: date, timezone: str) -> tuple[Item
         organizations.read(text),
         # the language most of the document is written in; items too short to tell take it
         _most_written(zip(spoken, (seg.text for seg in segments), strict=True)) or languages.detect(text),
-        text,
     )
     items: list[Item] = []
     carried, newsletter = None, None
