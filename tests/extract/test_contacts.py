@@ -37,6 +37,33 @@ def test_the_quick_north_american_path_agrees_with_the_matcher(text):
     assert contacts.find(text).phones == tuple(dict.fromkeys(slow))
 
 
+_DIGITS = st.sampled_from("0123456789" * 6 + "٣٤٥٦")  # now and then an Arabic-Indic digit
+_TEN_DIGITS = st.one_of(
+    st.lists(_DIGITS, min_size=10, max_size=10),
+    st.lists(_DIGITS, min_size=7, max_size=7).map(lambda d: ["0", "1", "1", *d]),  # the dialling-out prefix
+)
+
+
+@given(
+    st.sampled_from(["", "1", "1-", "1 ", "1.", "+1", "+1 ", "+1-"]),
+    _TEN_DIGITS,
+    st.sampled_from(["({}) {}-{}", "({}){}-{}", "{}-{}-{}", "{}.{}.{}", "{} {} {}"]),
+)
+def test_the_quick_path_reads_a_number_as_phonenumbers_parses_it(prefix, digits, shape):
+    candidate = prefix + shape.format("".join(digits[:3]), "".join(digits[3:6]), "".join(digits[6:]))
+    assert contacts._NANP.fullmatch(candidate)
+    try:  # after '011' may come no country's code
+        number = phonenumbers.parse(candidate, "US")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number_for_region(number, "US"):
+        assert contacts._us_number(candidate) is None
+    else:
+        assert contacts._us_number(candidate) == phonenumbers.format_number(
+            number, phonenumbers.PhoneNumberFormat.E164
+        )
+
+
 def test_it_finds_a_number_in_a_very_long_line():
     line = "word " * 2000 + "call +1 (312) 555-0100 ext. 7 " + "word " * 2000
     assert contacts.find(line).phones == ("+13125550100",)
