@@ -13,7 +13,6 @@ import re
 from functools import cache
 
 from . import lexicon
-from .org_names import Token
 
 _PARENTHESES = re.compile(r"\([^()\n]{0,80}\)")
 _LIST_SEPARATOR = re.compile(r"\s\*\s|;\s*")
@@ -251,12 +250,6 @@ def _cued_lists(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _name_shaped(chunk: list[Token]) -> bool:
-    """Two capitalised words or more, or one in camel case ('ActionNYC')."""
-    caps = [t for t in chunk if t.kind in ("cap", "acr")]
-    return len(caps) >= 2 or bool(caps) and _camel(caps[0].text)
-
-
 def _noun_before(text: str, at: int, nouns: frozenset[str]) -> bool:
     """Whether 'nonprofit ' or 'comedor comunitario ' stands just before ``at``."""
     if at < 2 or text[at - 1] != " ":
@@ -313,17 +306,14 @@ def _press_outlets(lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
     return [(at, at + len(label), label) for at, label in outlets]
 
 
-def self_described(text: str, runs: list[list[Token]]) -> list[str]:
+def self_described(text: str, names: list[tuple[int, int]]) -> list[str]:
     """Names the text says are organizations: 'Pueblo Unido es un empleador …', 'the nonprofit
-    Casa Luz', 'el comedor comunitario La Olla'."""
+    Casa Luz', 'el comedor comunitario La Olla'. ``names`` are (start, end) of the text's chunks
+    that are ``name_shaped``."""
     nouns = lexicon.org_words().org_nouns
     copula = _copula_pattern()
     out = []
-    for chunk in runs:
-        # Most chunks are one plain capitalised word: out at once (the ``_camel`` test, written inline).
-        if len(chunk) == 1 and sum(map(str.isupper, chunk[0].text)) < 2 or not _name_shaped(chunk):
-            continue
-        start, end = chunk[0].start, chunk[-1].end
+    for start, end in names:
         if _noun_before(text, start, nouns):
             name = text[start:end]
             if not _person_shaped(name, strict=False):

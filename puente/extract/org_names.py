@@ -61,7 +61,7 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
     out: list[Token] = []
     for m in _runs().finditer(text):
         at = m.start() + offset
-        out += [_new(Token, (t, at + s, at + e, k, p, b)) for t, s, e, k, p, b in _run(m.group(0))[0]]
+        out += [_new(Token, (t, at + s, at + e, k, p, b)) for t, s, e, k, p, b in _run(m.group(0)).fields]
     return out
 
 
@@ -85,22 +85,48 @@ def named_chunks(text: str, offset: int = 0) -> NamedChunks:
     starts, ends = [], []
     for m in _runs().finditer(text):
         at, first = m.start() + offset, len(toks)
-        fields, run_chunks, run_spans = _run(m.group(0))
-        toks += [_new(Token, (t, at + s, at + e, k, p, b)) for t, s, e, k, p, b in fields]
-        runs += [toks[first + i : first + j] for i, j in run_chunks]
-        spans += [toks[first + i : first + j] for i, j in run_spans]
+        run = _run(m.group(0))
+        toks += [_new(Token, (t, at + s, at + e, k, p, b)) for t, s, e, k, p, b in run.fields]
+        runs += [toks[first + i : first + j] for i, j in run.chunks]
+        spans += [toks[first + i : first + j] for i, j in run.spans]
         starts.append(at)
         ends.append(m.end() + offset)
     return NamedChunks(toks, runs, spans, starts, ends)
 
 
-def runs_start_at(text: str, found: NamedChunks, at: int) -> bool:
+class DocumentRuns(NamedTuple):
+    """A text's capitalised runs, each with what its words hold (``Run``), and the organization
+    names among them as tokens: what ``named_chunks`` gives, without a token for every word."""
+
+    starts: list[int]  # where each run starts and ends in the text
+    ends: list[int]
+    runs: list[Run]
+    spans: list[list[Token]]
+
+
+def document_runs(text: str) -> DocumentRuns:
+    """The runs of ``text``. Most of a document's words are in no name, and what is asked of them
+    (an item's words, its acronyms, the chunks shaped like names) is worked out once per run."""
+    starts, ends, runs = [], [], []
+    spans: list[list[Token]] = []
+    for m in _runs().finditer(text):
+        at = m.start()
+        run = _run(m.group(0))
+        starts.append(at)
+        ends.append(m.end())
+        runs.append(run)
+        for i, j in run.spans:
+            spans.append([_new(Token, (t, at + s, at + e, k, p, b)) for t, s, e, k, p, b in run.fields[i:j]])
+    return DocumentRuns(starts, ends, runs, spans)
+
+
+def runs_start_at(text: str, found: DocumentRuns, at: int) -> bool:
     """Whether ``text[at:]`` has the runs ``found`` in ``text`` from ``at`` on: none of them goes
     across ``at``, and the character before it is not one a run's first word may not follow."""
     if at and _WORD_BEFORE.match(text, at - 1):
         return False
-    i = bisect_left(found.run_starts, at) - 1
-    return i < 0 or found.run_ends[i] <= at
+    i = bisect_left(found.starts, at) - 1
+    return i < 0 or found.ends[i] <= at
 
 
 def tokens_within(toks: list[Token], text: str, start: int, end: int) -> list[Token]:
@@ -144,10 +170,21 @@ _Fields = tuple[str, int, int, str, bool, bool]  # a Token's
 _Ranges = tuple[tuple[int, int], ...]  # (first, last + 1) token indices
 
 
+class Run(NamedTuple):
+    """One capitalised run's tokens and what they hold, offsets relative to the run."""
+
+    fields: tuple[_Fields, ...]  # its tokens'
+    chunks: _Ranges  # where its chunks and their organization names are among its tokens
+    spans: _Ranges
+    words: frozenset[str]  # its tokens' texts
+    acronyms: tuple[tuple[int, int, str], ...]  # (start, end, text) of its ``acr`` tokens
+    lone_acronyms: tuple[str, ...]  # its chunks that are one acronym alone
+    names: tuple[tuple[int, int], ...]  # (start, end) of its chunks that are ``name_shaped``
+
+
 @lru_cache(maxsize=1 << 15)
-def _run(run: str) -> tuple[tuple[_Fields, ...], _Ranges, _Ranges]:
-    """Tokens of one capitalised run, offsets relative to it, and where its chunks and their
-    organization names are among them; runs (names) recur, so this is cached."""
+def _run(run: str) -> Run:
+    """Tokens of one capitalised run and what they hold; runs (names) recur, so this is cached."""
     out = []
     for piece in _PIECE.finditer(run):
         at = piece.start()
@@ -157,7 +194,21 @@ def _run(run: str) -> tuple[tuple[_Fields, ...], _Ranges, _Ranges]:
     index = {t.start: i for i, t in enumerate(toks)}  # a chunk or a name is a stretch of tokens
     runs = chunks(toks)
     spans = [span for chunk in runs for span in org_spans(chunk)]
-    return tuple(out), _ranges(runs, index), _ranges(spans, index)
+    return Run(
+        tuple(out),
+        _ranges(runs, index),
+        _ranges(spans, index),
+        frozenset(t.text for t in toks),
+        tuple((t.start, t.end, t.text) for t in toks if t.kind == "acr"),
+        tuple(c[0].text for c in runs if len(c) == 1 and c[0].kind == "acr"),
+        tuple((c[0].start, c[-1].end) for c in runs if name_shaped(c)),
+    )
+
+
+def name_shaped(chunk: list[Token]) -> bool:
+    """Two capitalised words or more, or one in camel case ('ActionNYC')."""
+    caps = [t for t in chunk if t.kind in ("cap", "acr")]
+    return len(caps) >= 2 or bool(caps) and sum(map(str.isupper, caps[0].text)) >= 2
 
 
 def _ranges(stretches: list[list[Token]], index: dict[int, int]) -> _Ranges:

@@ -16,13 +16,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from operator import attrgetter
 
 from . import lexicon, org_lists
 from .org_names import (
+    DocumentRuns,
     NamedChunks,
     Token,
     chunks,
+    document_runs,
     initials,
     named_chunks,
     org_span,
@@ -59,21 +60,16 @@ class DocumentNames:
 
     text: str
     acronyms: dict[str, str]  # what ``acronyms`` returns
-    runs: NamedChunks  # its tokens, chunks and their organization names, in order
+    runs: DocumentRuns  # its capitalised runs and their organization names, in order
     span_starts: list[int]
     by_first: dict[str, set[str]]  # the acronyms' names by first word, to look for in each item
     list_cue: bool  # whether it has a cue a list of organizations may follow: most documents have none
 
 
-def read(text: str, toks: list[Token] | None = None) -> DocumentNames:
-    """The names ``text`` establishes, and its words and names for ``find_within``. ``toks`` are
-    the text's ``tokens`` when the caller has them already."""
-    if toks is None:
-        found_runs = named_chunks(text)
-    else:  # the runs' bounds are not known: every item is cut at its whole lines
-        runs = chunks(toks)
-        found_runs = NamedChunks(toks, runs, [s for chunk in runs for s in org_spans(chunk)], [], [])
-    toks, runs, spans = found_runs.tokens, found_runs.chunks, found_runs.spans
+def read(text: str) -> DocumentNames:
+    """The names ``text`` establishes, and its words and names for ``find_within``."""
+    runs = document_runs(text)
+    spans = runs.spans
     found: dict[str, str] = {}
     for key, value in [*_defined(text), *_also_known_as(text)]:
         found.setdefault(key, value)
@@ -81,16 +77,16 @@ def read(text: str, toks: list[Token] | None = None) -> DocumentNames:
         found.setdefault(key, value)
     for key in _repeated(text, runs, found):
         found.setdefault(key, key)
-    for name in [*org_lists.self_described(text, runs), *_articled_names(text, spans)]:
+    names = [(s + at, e + at) for at, run in zip(runs.starts, runs.runs, strict=True) for s, e in run.names]
+    for name in [*org_lists.self_described(text, names), *_articled_names(text, spans)]:
         found.setdefault(name, name)
     starts = [span[0].start for span in spans]
-    return DocumentNames(text, found, found_runs, starts, _by_first_word(found), org_lists.list_cue(text))
+    return DocumentNames(text, found, runs, starts, _by_first_word(found), org_lists.list_cue(text))
 
 
-def acronyms(text: str, toks: list[Token] | None = None) -> dict[str, str]:
-    """Names the document establishes: acronym -> expansion, or name -> itself. ``toks`` are the
-    text's ``tokens`` when the caller has them already."""
-    return read(text, toks).acronyms
+def acronyms(text: str) -> dict[str, str]:
+    """Names the document establishes: acronym -> expansion, or name -> itself."""
+    return read(text).acronyms
 
 
 def find(text: str, acronyms: dict[str, str], toks: list[Token] | None = None) -> tuple[str, ...]:
@@ -100,15 +96,16 @@ def find(text: str, acronyms: dict[str, str], toks: list[Token] | None = None) -
         toks, _, spans, _, _ = named_chunks(text)
     else:
         spans = [s for chunk in chunks(toks) for s in org_spans(chunk)]
-    return _find(text, 0, len(text), toks, spans, acronyms, _by_first_word(acronyms), cued=True)
+    words = {t.text for t in toks}
+    acrs = _acronyms_of(toks)
+    return _find(text, 0, len(text), words, acrs, spans, acronyms, _by_first_word(acronyms), cued=True)
 
 
 def find_within(document: DocumentNames, start: int, end: int) -> tuple[str, ...]:
     """``find(document.text[start:end], document.acronyms)``, its words and names cut from the
     document's rather than read again (see ``whole_lines``): offsets stay the document's."""
     text, runs = document.text, document.runs
-    # (run bounds are unknown when ``read`` was given the tokens: then only whole lines are cut)
-    lines = whole_lines(text, start, end, bool(runs.run_starts) and runs_start_at(text, runs, start))
+    lines = whole_lines(text, start, end, runs_start_at(text, runs, start))
     if lines is None:
         return find(text[start:end], document.acronyms)
     lo, hi = lines
@@ -118,31 +115,42 @@ def find_within(document: DocumentNames, start: int, end: int) -> tuple[str, ...
     spans = runs.spans[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
     if head_spans or tail_spans:
         spans = head_spans + spans + tail_spans
-    first = bisect.bisect_left(runs.tokens, lo, key=_start)
-    toks = head + runs.tokens[first : bisect.bisect_left(runs.tokens, hi, first, key=_start)] + tail
+    # The runs from ``lo`` to ``hi`` hold the tokens from there: no run crosses either
+    first = bisect.bisect_left(runs.starts, lo)
+    last = bisect.bisect_left(runs.starts, hi, first)
+    body = runs.runs[first:last]
+    words = {t.text for t in head}.union(*[run.words for run in body], [t.text for t in tail])
+    acrs = _acronyms_of(head)
+    for at, run in zip(runs.starts[first:last], body, strict=True):
+        acrs += [(s + at, e + at, word) for s, e, word in run.acronyms]
+    acrs += _acronyms_of(tail)
     names = document.acronyms
-    return _find(text, start, end, toks, spans, names, document.by_first, document.list_cue)
+    return _find(text, start, end, words, acrs, spans, names, document.by_first, document.list_cue)
 
 
-_start = attrgetter("start")  # a C-level key for bisecting tokens
 _NONE = NamedChunks([], [], [], [], [])
+
+
+def _acronyms_of(toks: list[Token]) -> list[tuple[int, int, str]]:
+    return [(t.start, t.end, t.text) for t in toks if t.kind == "acr"]
 
 
 def _find(
     text: str,
     lo: int,
     hi: int,
-    toks: list[Token],
+    words: set[str],
+    acrs: list[tuple[int, int, str]],
     spans: list[list[Token]],
     acronyms: dict[str, str],
     by_first: dict[str, set[str]],
     cued: bool,
 ) -> tuple[str, ...]:
-    """``find`` on ``text[lo:hi]``, given its tokens and organization names (``by_first`` as for
-    ``_document_names``, ``cued`` as for ``org_lists.listed``); no pattern looks outside the item."""
+    """``find`` on ``text[lo:hi]``, given its tokens' texts, its acronyms (start, end, text) and its
+    organization names (``by_first`` as for ``_document_names``, ``cued`` as for
+    ``org_lists.listed``); no pattern looks outside the item."""
     found = [_without_article(text, s, acronyms, lo) for s in spans if not _venue(text, s, hi)]
-    found += _known_acronyms(toks)  # every acronym is in a chunk: no need to go chunk by chunk
-    words = {t.text for t in toks}
+    found += _known_acronyms(acrs)
     found += _known_names(text, words, lo, hi)
     found += _document_names(text, words, by_first, lo, hi)
     found += [(s + lo, e + lo, name) for s, e, name in org_lists.listed(text[lo:hi], cued)]
@@ -224,9 +232,9 @@ def _key(name: str) -> str:
     return _PUNCTUATION.sub("", _BLANKS.sub(" ", name)).strip()
 
 
-def _known_acronyms(toks: list[Token]) -> list[tuple[int, int, str]]:
+def _known_acronyms(acrs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     _, known, _ = lexicon.known_organizations()
-    return [(t.start, t.end, t.text) for t in toks if t.kind == "acr" and t.text.split("-")[0] in known]
+    return [acr for acr in acrs if acr[2].split("-")[0] in known]
 
 
 def _known_names(text: str, words: set[str], lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -445,7 +453,7 @@ def _aka_pattern() -> re.Pattern[str]:
 def _by_initials(
     text: str,
     spans: list[list[Token]],
-    runs: list[list[Token]],
+    runs: DocumentRuns,
     found: dict[str, str],
 ) -> list[tuple[str, str]]:
     """Acronyms the document uses whose initials fit exactly one organization it names."""
@@ -462,14 +470,14 @@ def _by_initials(
     }
     if not unique:
         return []  # most documents: no word to look for
-    return [(t.text, unique[t.text]) for chunk in runs for t in chunk if t.text in unique and t.kind == "acr"]
+    return [(t, unique[t]) for run in runs.runs for _, _, t in run.acronyms if t in unique]
 
 
-def _repeated(text: str, runs: list[list[Token]], found: dict[str, str]) -> list[str]:
+def _repeated(text: str, runs: DocumentRuns, found: dict[str, str]) -> list[str]:
     """Bare acronyms used on their own at least twice outside all-capitals lines: 'AALDEF is …'."""
     words = lexicon.org_words()
     _, known, _ = lexicon.known_organizations()
-    counts = Counter(chunk[0].text for chunk in runs if len(chunk) == 1 and chunk[0].kind == "acr")
+    counts = Counter(word for run in runs.runs for word in run.lone_acronyms)
     repeated = [
         w
         for w, n in counts.items()
