@@ -66,7 +66,7 @@ def listed(text: str, cued: bool = True) -> list[tuple[int, int, str]]:
         elif ", " in line:
             out += _affiliation(start, line)
     out += _cued_lists(text) if cued else []
-    out += _press_outlets(lines)
+    out += _press_outlets(text, lines)
     return out
 
 
@@ -199,15 +199,25 @@ def _person_shaped(phrase: str, strict: bool) -> bool:
     if " and " in phrase or " y " in phrase:
         people = _AND.split(phrase)
         return all(_person_shaped(p, strict) for p in people)
+    if not (strict or _first_name(phrase, words.titles) in words.first_names):
+        return False  # most phrases outside lists, told from their first words alone
     parts = [p for p in phrase.split() if p not in words.titles]
     caps = [p for p in parts if p not in _PARTICLES]
     if not 2 <= len(caps) <= 4 or len(parts) - len(caps) > 1:
         return False
-    if not (strict or caps[0] in words.first_names):
-        return False  # most phrases outside lists, told before their words are looked at
     if not all(_name_word(p) for p in caps):
         return False
     return not any(p in words.heads or p in words.heads_initial or p in words.people_words for p in caps)
+
+
+def _first_name(phrase: str, titles: frozenset[str]) -> str:
+    """The first word of ``phrase`` neither a title nor a particle: the ``caps[0]`` of
+    ``_person_shaped``, found without splitting a long phrase (a sentence) whole."""
+    head = phrase.split(None, 3)
+    for word in head if len(head) < 4 else head[:3]:
+        if word not in titles and word not in _PARTICLES:
+            return word
+    return next((w for w in phrase.split() if w not in titles and w not in _PARTICLES), "")
 
 
 def _name_word(word: str) -> bool:
@@ -280,8 +290,10 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{cues})[:\s]+(?=[A-Z0-9])")
 
 
-def _press_outlets(lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
-    """'Outlet: Headline' lines, when three or more of them make a press list."""
+def _press_outlets(text: str, lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """'Outlet: Headline' lines of ``text``, when three or more of them make a press list."""
+    if text.count(":") + text.count("—") + text.count("–") < 3:
+        return []  # most items: fewer marks than a press list has lines, told without reading lines
     candidates = [(start, line) for start, line in lines if ":" in line[:64] or "—" in line or "–" in line]
     if len(candidates) < 3:
         return []  # most items: no press list to look for

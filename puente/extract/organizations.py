@@ -340,13 +340,18 @@ def _reverse_definitions(text: str) -> list[re.Match[str]]:
         end = paren
         while end and text[end - 1].isspace():
             end -= 1
-        for start in range(max(0, end - 10), end - 1):
-            m = _REVERSE.match(text, start)
-            if m and m.start(2) == paren + 1:
-                out.append(m)
-                break
+        # the pattern's own first tests, in plain code: most '(' are '(212)' or 'Name (Details)'
+        if "A" <= text[paren + 1 : paren + 2] <= "Z" and end and text[end - 1] in _ACRONYM_LAST:
+            for start in range(max(0, end - 10), end - 1):
+                m = _REVERSE.match(text, start)
+                if m and m.start(2) == paren + 1:
+                    out.append(m)
+                    break
         paren = text.find("(", paren + 1)
     return out
+
+
+_ACRONYM_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&-")  # what ends _REVERSE's acronym
 
 
 def _long_form_before(text: str, paren: int, acronym: str) -> str | None:
