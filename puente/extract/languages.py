@@ -8,7 +8,9 @@ character, which alone would hold extraction under 1 MB/s on long items.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
+from itertools import groupby
 from operator import itemgetter
 
 from . import lexicon
@@ -50,8 +52,13 @@ def detect(text: str, prior: str | None = None, lingua: bool = True) -> str | No
     if letters < _MIN_LETTERS:
         return None
     # Another script (Devanagari, Hangul, Arabic …) when Latin letters are not the majority; without a
-    # single other letter they are (apostrophes, counted in words, are at most a third of them).
-    if _OTHER_LETTER.search(sample) and sum(map(len, _LATIN.findall(sample))) * 2 < letters:
+    # single other letter they are (apostrophes, counted in words, are at most a third of them). A text
+    # in ASCII holds no other letter, and knows it is ASCII without a pass over it.
+    if (
+        not sample.isascii()
+        and _OTHER_LETTER.search(sample)
+        and sum(map(len, _LATIN.findall(sample))) * 2 < letters
+    ):
         return _by_script(sample, letters) or (_by_lingua(sample[:_LINGUA_PREFIX]) if lingua else None)
     if len(words) < _MIN_WORDS:
         return None
@@ -65,7 +72,7 @@ def detect(text: str, prior: str | None = None, lingua: bool = True) -> str | No
 
 def _sentences(words: list[str]) -> bool:
     """Mostly lower-case words: running text, where lingua is reliable (not a list of names)."""
-    return sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
+    return sum(map(str.islower, map(itemgetter(0), words))) * 2 >= len(words)  # words are never empty
 
 
 def _sample(text: str) -> str:
@@ -138,16 +145,49 @@ def offered(text: str) -> tuple[str, ...]:
     'Twitter in Spanish', 'información en español'. A text merely written in a language offers nothing.
     """
     folded = text.casefold()
-    if lexicon.language_words().triggers.isdisjoint(_WORD.findall(folded)):
-        return ()  # no language named at all: the common case, decided at C speed
+    if _name_starts().search(" " + folded) is None:
+        return ()  # no language named at all: the common case, decided without listing the words
     # Folding that keeps the text's length maps letter to letter, so the folded text splits into the
     # same words and is read directly; 'ß' -> 'ss' or 'İ' -> 'i̇' take the word-by-word way.
     folded_words = len(folded) == len(text)
+    if not folded_words and lexicon.language_words().triggers.isdisjoint(_WORD.findall(folded)):
+        return ()  # the words read below are not the folded text's: the names must be among those
     found: list[str] = []
     for clause in _CLAUSE.split(folded if folded_words else text):
         tokens = _TOKEN.findall(clause) if folded_words else [t.casefold() for t in _TOKEN.findall(clause)]
         found += _offered_in(tokens)
     return tuple(dict.fromkeys(found))
+
+
+@cache
+def _name_starts() -> re.Pattern[str]:
+    """A language name's first word standing whole in folded text with a space put before it.
+
+    A word follows a character that is no letter, so a character other than 'a'-'z' starts the
+    match: the regex engine skips the letters between in a tight loop, where listing the words
+    made an object of each. A letter outside ASCII may start it too, which only lets a rare text
+    through to the reading that decides exactly.
+    """
+    return re.compile(rf"[^a-z](?:{_trie(lexicon.language_words().triggers)})(?![^\W\d_])")
+
+
+def _trie(words: Iterable[str]) -> str:
+    """'arabe', 'arabic', 'dari' -> 'arab(?:e|ic)|dari': one pass over a word's letters tries every
+    name at once, not each name in turn."""
+    return "|".join(_branches(words))
+
+
+def _branches(words: Iterable[str]) -> list[str]:
+    out = []
+    for first, group in groupby(sorted(words), key=itemgetter(0)):
+        rest = [w[1:] for w in group]
+        tails = _branches(w for w in rest if w)
+        ends = "" if all(rest) else "?"  # a word ends here, a longer one goes on
+        if len(tails) == 1 and not ends:
+            out.append(re.escape(first) + tails[0])
+        else:
+            out.append(re.escape(first) + (f"(?:{'|'.join(tails)}){ends}" if tails else ""))
+    return out
 
 
 def _offered_in(tokens: list[str]) -> list[str]:

@@ -35,26 +35,23 @@ def find(text: str) -> tuple[str, ...]:
     """The topic slugs whose cues occur in ``text``, in the vocabulary's order."""
     index = _index()
     folded = text.casefold()
-    words = set(_WORD.findall(folded))
     found: set[str] = set()
-    for word in words & index.words.keys():
-        found |= index.words[word]
-    # A prefix can only start a word, and the words are at hand: matching each distinct word's start
-    # costs a third of scanning every position of the text, and a word seen before costs a look-up.
-    for topics in filter(None, map(_prefix_topics, words)):
+    phrases: list[_Phrase] = []
+    # Only the few words that begin like a cue are taken out of the text (a space first: a word at
+    # the very start is found alike); one cached look-up then answers a word's own cues, the cue
+    # prefixes it begins with and the phrases it may start.
+    for topics, starts in filter(None, map(_word_cues, set(index.candidates.findall(" " + folded)))):
         found |= topics
-    # Phrases are tried only when their first word is in the text: one set intersection, not a
-    # loop over every phrase of every language.
-    for first in words & index.phrases.keys():
-        for phrase, topics, rest in index.phrases[first]:
-            # the phrase's other words as plain substrings first: most phrases fail there, cheaply
-            if not topics <= found and all(w in folded for w in rest) and _bounded(folded, phrase):
-                found |= topics
+        phrases += starts
+    for phrase, topics, rest in phrases:
+        # the phrase's other words as plain substrings first: most phrases fail there, cheaply
+        if not topics <= found and all(w in folded for w in rest) and _bounded(folded, phrase):
+            found |= topics
     ordered: list[str] = []  # sorted only when a prefix phrase's first letters occur at all
     for prefix, phrase, topics in index.prefix_phrases:  # 'porad* prawn*': the first word is a prefix
         if topics <= found or prefix not in folded:
             continue
-        ordered = ordered or sorted(words)
+        ordered = ordered or sorted(set(_WORD.findall(folded)))
         if _has_prefix(ordered, prefix) and _bounded(folded, phrase):
             found |= topics
     for cue, topics in index.exact:
@@ -64,25 +61,28 @@ def find(text: str) -> tuple[str, ...]:
 
 
 _WORD = re.compile(r"[\w’'-]+")
+_Phrase = tuple[str, frozenset[str], tuple[str, ...]]  # ('legal aid', topics, ('aid',))
 
 
 class _Index(NamedTuple):
     words: dict[str, frozenset[str]]  # 'asylum' -> {'legal'}
     prefixes: dict[str, frozenset[str]]  # 'refugee' -> {'refugees'} from 'refugee*'
     prefix_pattern: re.Pattern[str]  # every prefix as one trie: one match finds a word's prefix
-    phrases: dict[
-        str, tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]
-    ]  # 'legal' -> (('legal aid', topics, ('aid',)),)
+    candidates: re.Pattern[str]  # the whole words of the text that begin like a cue word, prefix or phrase
+    phrases: dict[str, tuple[_Phrase, ...]]  # 'legal' -> (('legal aid', topics, ('aid',)),)
     prefix_phrases: tuple[tuple[str, str, frozenset[str]], ...]  # ('porad', 'porad* prawn*', topics)
     exact: tuple[tuple[str, frozenset[str]], ...]  # ('ICE', {'detention'}): case and all
 
 
 @lru_cache(maxsize=1 << 16)  # words of the languages read: a vocabulary, bounded all the same
-def _prefix_topics(word: str) -> frozenset[str] | None:
-    """The topics of the cue prefix ``word`` begins with ('refugees': 'refugee*'), if any."""
+def _word_cues(word: str) -> tuple[frozenset[str], tuple[_Phrase, ...]] | None:
+    """The topics ``word`` is a cue for, whole or by a cue prefix it begins with ('refugees':
+    'refugee*'), and the phrases it is the first word of; None when it is none of these."""
     index = _index()
     m = index.prefix_pattern.match(word)
-    return index.prefixes[m.group(0)] if m else None
+    topics = index.words.get(word, frozenset()) | (index.prefixes[m.group(0)] if m else frozenset())
+    phrases = index.phrases.get(word, ())
+    return (topics, phrases) if topics or phrases else None
 
 
 def _has_prefix(ordered: list[str], prefix: str) -> bool:
@@ -127,6 +127,7 @@ def _index() -> _Index:
         words,
         by_prefix,
         _trie_pattern(list(by_prefix)),
+        _candidates([*words, *by_prefix, *phrases]),
         {first: tuple(entries) for first, entries in phrases.items()},
         tuple(prefix_phrases),
         tuple(exact),
@@ -136,6 +137,24 @@ def _index() -> _Index:
 def _trie_pattern(prefixes: list[str]) -> re.Pattern[str]:
     r"""'refugee', 'refugiad', 'residen' -> r'(?<![\w’'-])re(?:fug(?:ee|iad)|siden)': each position of
     the text is tried once against the first letters, not once per prefix. The shortest prefix wins."""
+    tree = _trie(prefixes)
+    return re.compile(rf"(?<![\w’'-])(?:{_serialise(tree)})" if tree else r"(?!)")
+
+
+def _candidates(starts: list[str]) -> re.Pattern[str]:
+    """Whole words beginning with one of ``starts``, from a text with a space put before it.
+
+    A word follows a character it cannot hold. Asking first for any character but an ASCII letter,
+    digit or word mark lets the regex engine skip the rest of the text in a tight loop (that class
+    is a superset, and the look-behind then makes it exact): about half the cost of listing every
+    word of the text.
+    """
+    firsts = "".join(sorted({re.escape(s[0]) for s in starts}))
+    return re.compile(rf"[^a-z0-9_’'\-](?=[{firsts}])(?<=[^\w’'-])((?:{_serialise(_trie(starts))})[\w’'-]*)")
+
+
+def _trie(prefixes: list[str]) -> dict:
+    """The prefixes as a tree of letters; a prefix holding a shorter one is left to it."""
     tree: dict = {}
     for prefix in sorted(prefixes, key=len):
         node = tree
@@ -146,7 +165,7 @@ def _trie_pattern(prefixes: list[str]) -> re.Pattern[str]:
         else:
             node.clear()
             node[""] = True
-    return re.compile(rf"(?<![\w’'-])(?:{_serialise(tree)})" if tree else r"(?!)")
+    return tree
 
 
 def _serialise(node: dict) -> str:
