@@ -145,17 +145,20 @@ def offered(text: str) -> tuple[str, ...]:
     'Twitter in Spanish', 'información en español'. A text merely written in a language offers nothing.
     """
     folded = text.casefold()
-    if _name_starts().search(" " + folded) is None:
+    names = _name_starts()
+    if names.search(" " + folded) is None:
         return ()  # no language named at all: the common case, decided without listing the words
-    # Folding that keeps the text's length maps letter to letter, so the folded text splits into the
-    # same words and is read directly; 'ß' -> 'ss' or 'İ' -> 'i̇' take the word-by-word way.
-    folded_words = len(folded) == len(text)
-    if not folded_words and lexicon.language_words().triggers.isdisjoint(_WORD.findall(folded)):
-        return ()  # the words read below are not the folded text's: the names must be among those
     found: list[str] = []
-    for clause in _CLAUSE.split(folded if folded_words else text):
-        tokens = _TOKEN.findall(clause) if folded_words else [t.casefold() for t in _TOKEN.findall(clause)]
-        found += _offered_in(tokens)
+    # Folding that keeps the text's length maps letter to letter, so the folded text splits into the
+    # same words and is read directly, and only its clauses naming a language are; 'ß' -> 'ss' or
+    # 'İ' -> 'i̇' take the word-by-word way.
+    if len(folded) == len(text):
+        for clause in _CLAUSE.split(folded):
+            if names.search(" " + clause):
+                found += _offered_in(_TOKEN.findall(clause))
+    elif not lexicon.language_words().triggers.isdisjoint(_WORD.findall(folded)):
+        for clause in _CLAUSE.split(text):
+            found += _offered_in([t.casefold() for t in _TOKEN.findall(clause)])
     return tuple(dict.fromkeys(found))
 
 
