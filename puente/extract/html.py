@@ -96,7 +96,8 @@ class _TextBuilder(HTMLParser):
         if self.pre:
             self.emit(data)
             return
-        text = _SPACE.sub(" ", data)
+        # printable text holds no tab or line break, so without '  ' there is no run of white space
+        text = data if data.isprintable() and "  " not in data else _SPACE.sub(" ", data)
         if text == " " and (self.newlines or not self.out or self.out[-1].endswith((" ", "\n"))):
             return
         if self.newlines or not self.out or self.out[-1].endswith("\n"):
