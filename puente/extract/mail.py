@@ -171,8 +171,11 @@ def _header(msg: Message, name: str) -> str | None:
     raw = msg.get(name)
     if raw is None:
         return None
+    value = str(raw)
+    if "=?" not in value:
+        return " ".join(value.split()) or None  # no encoded word: decoding would give it back as is
     try:
-        value = str(make_header(decode_header(str(raw))))
+        value = str(make_header(decode_header(value)))
     except (ValueError, TypeError, LookupError, UnicodeError, HeaderParseError):
         value = str(raw)  # an encoded word that will not decode: keep it as written
     return " ".join(value.split()) or None
