@@ -45,7 +45,7 @@ class Reader:
     def _shape(self, i: int) -> str | None:
         """'strong' | 'weak' | 'lead' heading, or None; weak ones need a longer paragraph after them."""
         blk = self.b[i]
-        if blk.kind != "para" or len(blk.lines) > 2 or self.furniture(i) or self.is_pointer(i):
+        if blk.kind != "para" or len(blk.lines) > 2 or self.kind[i] or self._pointer[i]:
             return None
         if len(blk.lines) == 2 and not _is_note(blk.lines[1], self.c):
             return None

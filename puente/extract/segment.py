@@ -65,7 +65,7 @@ class _Segmenter(Reader):
         closed = True
         i = 0
         while i < self.n:
-            kind = self.furniture(i)
+            kind = self.kind[i]
             if kind in ("signoff", "footer"):
                 i = self._skip_signature(i + 1)
                 closed = True
@@ -85,7 +85,7 @@ class _Segmenter(Reader):
         return i
 
     def _signature_line(self, i: int) -> bool:
-        if self.furniture(i) in ("footer", "signoff", "page"):
+        if self.kind[i] in ("footer", "signoff", "page"):
             return True
         blk = self.b[i]
         if blk.kind == "para" and len(blk.lines) <= 4 and all(contact_line(x) for x in blk.lines):
@@ -115,7 +115,7 @@ class _Segmenter(Reader):
             out[i] = nxt
             if self.item_entry[i]:
                 nxt = i
-            if self.nl_start[i] or self.furniture(i) in ("signoff", "footer"):
+            if self.nl_start[i] or self.kind[i] in ("signoff", "footer"):
                 nxt = self.n
         return out
 
@@ -148,7 +148,7 @@ class _Segmenter(Reader):
         return [seg for seg in map(self._segment, st.items) if seg.text]
 
     def _step(self, st: _State, i: int) -> int:
-        kind = self.furniture(i) or ("signature" if self.signature[i] else None)
+        kind = self.kind[i] or ("signature" if self.signature[i] else None)
         if kind == "rule" and st.chain:
             return i + 1  # a rule framing a heading ('-----', 'HEADING', '-----') decorates it
         if kind:

@@ -71,12 +71,15 @@ def blocks(text: str) -> list[Block]:
     for line in text.split("\n"):
         at = pos
         pos += len(line) + 1
-        blank = not line or line.isspace()  # any Unicode white space, U+2028 included
-        prefix = line[:_PREFIX]
-        stripped = "" if blank else prefix.strip(_SPACE)
-        if not stripped:  # blank, or only zero-width or other _SPACE characters that str.strip keeps
+        if not line or line.isspace():  # a blank line (any Unicode white space, U+2028 included)
             _close(out, block)
-            block, gap = None, blank
+            block, gap = None, True
+            continue
+        prefix = line[:_PREFIX]
+        stripped = prefix.strip(_SPACE)
+        if not stripped:  # only zero-width or other _SPACE characters, which str.isspace does not take
+            _close(out, block)
+            block, gap = None, False
             continue
         lead = prefix.index(stripped[0])  # only _SPACE characters stand before the first visible one
         start = at + lead
