@@ -88,7 +88,7 @@ def heap_peak(corpus: list[Newsletter]) -> int:
 STAGES = {
     ("readers.py", "read"), ("normalise.py", "normalise"), ("segment.py", "segment"), ("classify.py", "classify"),
     ("when.py", "events"), ("when.py", "deadline"), ("contacts.py", "find"), ("contacts.py", "refers_to_attachment"),
-    ("organizations.py", "acronyms"), ("organizations.py", "find"), ("languages.py", "detect"),
+    ("organizations.py", "read"), ("organizations.py", "find_within"), ("languages.py", "detect"),
     ("languages.py", "offered"), ("topics.py", "find"),
 }  # fmt: skip
 
