@@ -1,3 +1,6 @@
+from datetime import date
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -162,3 +165,43 @@ def test_it_cuts_a_slices_words_from_the_whole_texts(parts, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert tokens_within(tokens(text), text, start, end) == tokens(text[start:end])
+
+
+_PIECES = [
+    "Casa Luz",
+    "the ACLU of Illinois",
+    "  NIJC’s",
+    "National Immigrant Justice Center (NIJC)",
+    "—",
+    "• ",
+    "4) ",
+    "I. ",
+    "x",
+    " ",
+    "\n",
+    "Centro de la Raza, 1663 Mission St.",
+    "Speakers: Ana Ruiz, Legal Aid Chicago",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.data())
+def test_an_items_names_cut_from_its_documents_are_the_items_own(parts, data):
+    text = "".join(parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    names = organizations.read(text)
+    assert organizations.find_within(names, start, end) == organizations.find(text[start:end], names.acronyms)
+
+
+def test_every_item_of_the_own_newsletters_gets_the_names_of_its_own_text():
+    from puente.extract import extract_document, read
+    from puente.extract.normalise import normalise
+
+    for path in sorted((Path(__file__).parents[1] / "docs").glob("*.txt")):
+        text = normalise(read(path.read_bytes(), path.name)[0].text)
+        names = organizations.read(text)
+        for item in extract_document(read(path.read_bytes(), path.name)[0], date(2026, 12, 1)).items:
+            assert item.organizations == organizations.find(text[item.start : item.end], names.acronyms), (
+                path.name
+            )
