@@ -137,7 +137,9 @@ class Patterns:
     cue_word: re.Pattern  # in the lowered text, any word of those four patterns
     short_number: re.Pattern
     noon: re.Pattern
-    noon_words: tuple[str, ...]  # lowercase, for a quick "is it there at all" before the pattern runs
+    # lowercase, for a quick "is it there at all" before the pattern runs: each noon phrase's longest
+    # word ('południe' of 'w południe', whose pattern takes any run of spaces between the words)
+    noon_words: tuple[str, ...]
     recurring_lowered: re.Pattern  # "every", "Mondays", "los lunes"
     session_gap: re.Pattern  # "10am and 2pm": what may stand between the hours of two sessions ("2 PM CT /
     # 3 PM ET" is one session written in two zones)
@@ -169,7 +171,7 @@ def patterns() -> Patterns:
         # or an hour; the look-behind comes last so that re skips from digit to digit
         short_number=re.compile(r"[0-9][0-9]?(?![0-9])(?<![0-9]{3})"),
         noon=re.compile(rf"(?<!\w)(?:{_alt(_noon_words(v))})(?!\w)", re.IGNORECASE),
-        noon_words=_noon_words(v),
+        noon_words=tuple({max(w.split(), key=len) for w in _noon_words(v)}),
         session_gap=re.compile(
             rf"[\s,;&]*(?:(?:{_alt(v.words('session_joiners'))})(?!\w)[\s,;]*)?"
             rf"(?:(?:{_alt(v.words('time_prefixes'))})\s+)?",
@@ -324,9 +326,9 @@ def number_windows(text: str) -> list[tuple[int, int]]:
     patterns only need to look there, which keeps prose, phone numbers and zip codes cheap."""
     p = patterns()
     spans = [m.span() for m in p.short_number.finditer(text)]
-    lowered = text.lower()
+    low = lowered(text)  # as the case-blind pattern reads it: 'MİDDAY' is 'midday' there too
     for word in p.noon_words:
-        if word in lowered:
+        if word in low:
             spans = sorted(spans + [m.span() for m in p.noon.finditer(text)])
             break
     return around(spans, len(text), DIGIT_BEFORE, DIGIT_AFTER)

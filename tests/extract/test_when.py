@@ -363,3 +363,15 @@ def test_odd_case_letters_read_as_case_blind_patterns_read_them():
     plain = starts("Saturday, September 23 at 10am, then the 30th")
     assert starts("ſaturday, ſeptember 23 at 10am, then the 30th") == plain
     assert starts("SATURDAY, SEPTEMBER 23 AT 10AM İN the hall") == plain
+
+
+def test_it_reads_noon_far_from_the_date_however_it_is_spaced_or_cased():
+    # Further than a number's window from the date: only the noon look-up brings the hour in.
+    polish = (
+        "Spotkanie odbędzie się w  południe w sali parafialnej przy kościele św. Jana, w czwartek 3 grudnia."
+    )
+    found = when.events(seg(polish), "event", date(2026, 11, 25), CHICAGO, "pl")
+    assert [e.start for e in found] == ["2026-12-03T12:00"]
+    assert starts(
+        "The MİDDAY rally for families and friends of detained neighbours will be on February 3."
+    ) == ["2017-02-03T12:00"]
