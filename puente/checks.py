@@ -37,3 +37,17 @@ def check_csrf_middleware(app_configs, **kwargs):
     if "puente.lib.middleware.CsrfViewMiddleware" not in settings.MIDDLEWARE:
         return [Error("Puente's CsrfViewMiddleware is missing from MIDDLEWARE", id="puente.E005")]
     return []
+
+
+@register()
+def check_mail_encryption(app_configs, **kwargs):
+    options = settings.MAILERS.get("default", {}).get("OPTIONS", {})
+    if options.get("use_tls") and options.get("use_ssl"):
+        return [
+            Error(
+                "PUENTE_SMTP_STARTTLS and PUENTE_SMTP_SSL are both set",
+                hint="Choose one: STARTTLS upgrades a plain connection (port 587), SSL starts encrypted (port 465).",
+                id="puente.E006",
+            )
+        ]
+    return []

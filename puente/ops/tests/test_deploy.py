@@ -85,3 +85,12 @@ def test_a_locked_database_answers_503_then_recovers(tmp_path, rf, django_db_blo
     assert view(rf.get("/en/")).status_code == 200  # recovered with no restart
     db.close()
     django_db_blocker.restore()
+
+
+def test_it_fails_check_when_starttls_and_ssl_are_both_set(tmp_path):
+    env = _env(tmp_path, PUENTE_SMTP_STARTTLS="1", PUENTE_SMTP_SSL="1")
+    out = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert out.returncode != 0
+    assert "puente.E006" in out.stderr + out.stdout
