@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import lexicon
+from .lexicon import maybe, trie
 
 
 @dataclass(frozen=True)
@@ -77,37 +78,6 @@ def _merged_map(files, key: str) -> dict[str, int]:
     return {k.casefold(): v for data in files for k, v in data.get(key, {}).items()}
 
 
-def _alt(words) -> str:
-    """Literal alternation as a trie ('j(?:an(?:uary)?|u(?:ly|ne))'): each position is tested once
-    per letter instead of once per word, which keeps scanning fast. Longer words win; spaces inside a
-    phrase match any run of spaces."""
-    trie: dict = {}
-    for word in {w.lower() for w in words if w}:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    branches = [
-        (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
-        for ch, child in sorted(node.items())
-        if ch
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return maybe(body) if "" in node else body
-
-
-def maybe(body: str) -> str:
-    """``(?:body)?``, written as a branch with an empty side: the same match, but re runs an optional
-    group through its general repeat machinery, several times slower than a branch."""
-    return f"(?:{body}|)"
-
-
 def _meridiem_alt(words) -> str:
     """'a.m.' also matches 'am', 'a. m.', 'AM' and 'a.m': dots and the inner space are optional."""
     parts = []
@@ -156,7 +126,7 @@ def patterns() -> Patterns:
         list_before=re.compile(_list_before_regex(v), re.IGNORECASE),
         list_after=re.compile(_list_after_regex(v), re.IGNORECASE),
         relative_lowered=re.compile(_relative_regex(v)),
-        relative_anchor=re.compile(_alt(_relative_anchors(v))),
+        relative_anchor=re.compile(trie(_relative_anchors(v))),
         time=re.compile(_time_regex(v), re.IGNORECASE),
         time_lowered=re.compile(_time_regex(v, lowered=True)),
         cue_before_lowered={
@@ -166,23 +136,23 @@ def patterns() -> Patterns:
             "past": _cue_regex(v.words("past_cues"), 3),
             "ongoing": _cue_regex(v.words("ongoing_cues"), 2),
         },
-        cue_word=re.compile(rf"(?<!\w)(?:{_alt(w for key in _CUE_KEYS for w in v.words(key))})(?!\w)"),
+        cue_word=re.compile(rf"(?<!\w)(?:{trie(w for key in _CUE_KEYS for w in v.words(key))})(?!\w)"),
         # one or two digits alone: a longer run is a year, a zip code or a phone number, never a day
         # or an hour; the look-behind comes last so that re skips from digit to digit
         short_number=re.compile(r"[0-9][0-9]?(?![0-9])(?<![0-9]{3})"),
-        noon=re.compile(rf"(?<!\w)(?:{_alt(_noon_words(v))})(?!\w)", re.IGNORECASE),
+        noon=re.compile(rf"(?<!\w)(?:{trie(_noon_words(v))})(?!\w)", re.IGNORECASE),
         noon_words=tuple({max(w.split(), key=len) for w in _noon_words(v)}),
         session_gap=re.compile(
-            rf"[\s,;&]*(?:(?:{_alt(v.words('session_joiners'))})(?!\w)[\s,;]*)?"
-            rf"(?:(?:{_alt(v.words('time_prefixes'))})\s+)?",
+            rf"[\s,;&]*(?:(?:{trie(v.words('session_joiners'))})(?!\w)[\s,;]*)?"
+            rf"(?:(?:{trie(v.words('time_prefixes'))})\s+)?",
             re.IGNORECASE,
         ),
-        recurring_lowered=re.compile(rf"(?<!\w)(?:{_alt(v.words('recurring'))})(?!\w)"),
+        recurring_lowered=re.compile(rf"(?<!\w)(?:{trie(v.words('recurring'))})(?!\w)"),
         hours_line_lowered=re.compile(
-            rf"^[\s\-•*·]*(?:{_alt(v.weekdays)})\.?(?:\s*(?:[-–—&,]|and|to|a|y|i|do)\s*(?:{_alt(v.weekdays)})\.?)*\s*:"
+            rf"^[\s\-•*·]*(?:{trie(v.weekdays)})\.?(?:\s*(?:[-–—&,]|and|to|a|y|i|do)\s*(?:{trie(v.weekdays)})\.?)*\s*:"
         ),
         not_relative_after=re.compile(
-            rf"(?<!\w)(?:{_alt(v.words('not_relative_after'))})\s+$", re.IGNORECASE
+            rf"(?<!\w)(?:{trie(v.words('not_relative_after'))})\s+$", re.IGNORECASE
         ),
     )
 
@@ -202,12 +172,12 @@ def _relative_anchors(v: Vocabulary) -> tuple[str, ...]:
 
 
 def _date_regex(v: Vocabulary) -> str:
-    wd = _alt(v.weekdays)
-    mon = _alt(v.months)
-    suf = _alt(v.words("day_suffixes"))
-    art = _alt(v.words("articles"))
-    join = _alt(v.words("day_month_joiners"))
-    yjoin = _alt(v.words("year_joiners"))
+    wd = trie(v.weekdays)
+    mon = trie(v.months)
+    suf = trie(v.words("day_suffixes"))
+    art = trie(v.words("articles"))
+    join = trie(v.words("day_month_joiners"))
+    yjoin = trie(v.words("year_joiners"))
     weekday = maybe(rf"(?P<wd>{wd})\.?,?\s+{maybe(rf'(?:{art})\s+')}")
     day = rf"(?:[0-3]?\d){maybe(suf)}(?![\w:])"
     year = r"(?:1[89]|2[0-9])\d\d(?!\d)"
@@ -224,7 +194,7 @@ def _date_regex(v: Vocabulary) -> str:
     )
     # A date begins with a digit, a weekday or a month: the look-ahead turns away the other words
     # after their second letter, before the alternatives below are tried one by one.
-    begins = rf"(?=\d|{_alt(_first_letters(v.weekdays, v.months))})"
+    begins = rf"(?=\d|{trie(_first_letters(v.weekdays, v.months))})"
     return rf"(?<![\w/.-]){begins}{weekday}(?:(?:{month_first}|{day_first}){year_tail}|{_numeric_body()})"
 
 
@@ -242,22 +212,22 @@ def _numeric_body() -> str:
 
 
 def _list_before_regex(v: Vocabulary) -> str:
-    wd = _alt(v.weekdays)
-    joiner = _alt(v.words("date_list_joiners"))
+    wd = trie(v.weekdays)
+    joiner = trie(v.words("date_list_joiners"))
     return (
-        rf"(?<![\w/.:-])(?:(?P<wd>{wd})\.?,?\s+)?(?P<day>[0-3]?\d)(?:{_alt(v.words('day_suffixes'))})?"
+        rf"(?<![\w/.:-])(?:(?P<wd>{wd})\.?,?\s+)?(?P<day>[0-3]?\d)(?:{trie(v.words('day_suffixes'))})?"
         rf"\s*(?:,|&|(?:{joiner})(?!\w))\s*$"
     )
 
 
 def _list_after_regex(v: Vocabulary) -> str:
-    wd = _alt(v.weekdays)
-    joiner = _alt(v.words("date_list_joiners"))
+    wd = trie(v.weekdays)
+    joiner = trie(v.words("date_list_joiners"))
     # the day must end the list: "October 22, 25 volunteers" is no list of dates
-    ends = rf"(?=\s*(?:[,;.)!?\n]|$|(?:{joiner}|{_alt(v.words('time_prefixes'))})(?!\w)|(?:19|20)\d\d))"
+    ends = rf"(?=\s*(?:[,;.)!?\n]|$|(?:{joiner}|{trie(v.words('time_prefixes'))})(?!\w)|(?:19|20)\d\d))"
     return (
         rf"\s*(?:,|&|(?:{joiner})(?!\w))\s*(?:(?P<wd>{wd})\.?,?\s+)?"
-        rf"(?P<day>[0-3]?\d)(?:{_alt(v.words('day_suffixes'))})?(?![\w:/]|\.\d){ends}"
+        rf"(?P<day>[0-3]?\d)(?:{trie(v.words('day_suffixes'))})?(?![\w:/]|\.\d){ends}"
     )
 
 
@@ -274,11 +244,11 @@ def _numeric_orders() -> dict[str, str]:
 
 
 def _relative_regex(v: Vocabulary) -> str:
-    wd = _alt(v.weekdays)
-    this = _alt(v.words("this_weekday"))
-    nxt = _alt(v.words("next_weekday"))
-    rel = _alt(v.relative_days)
-    art = _alt(v.words("articles"))
+    wd = trie(v.weekdays)
+    this = trie(v.words("this_weekday"))
+    nxt = trie(v.words("next_weekday"))
+    rel = trie(v.relative_days)
+    art = trie(v.words("articles"))
     return (
         rf"(?<!\w)(?:(?P<this>{this})\s+(?P<wd_this>{wd})|(?P<next>{nxt})\s+(?P<wd_next>{wd})"
         rf"|(?P<rel>{rel})|(?:{art})\s+(?P<wd_bare>{wd}))(?!\w)"
@@ -288,7 +258,7 @@ def _relative_regex(v: Vocabulary) -> str:
 def _time_regex(v: Vocabulary, lowered: bool = False) -> str:
     """``lowered``: for the ``lowered`` text, with the (case-sensitive) zones in lowercase."""
     mer = _meridiem_alt(v.meridiem)
-    join = _alt(v.words("range_joiners"))
+    join = trie(v.words("range_joiners"))
     zones = "|".join(
         re.escape(z) for z in sorted({z.lower() if lowered else z for z in v.zones}, key=len, reverse=True)
     )
@@ -296,12 +266,12 @@ def _time_regex(v: Vocabulary, lowered: bool = False) -> str:
     def atom(n: int) -> str:
         return (
             rf"(?:(?P<h{n}>[0-2]?\d){maybe(rf'(?P<sep{n}>[:.])(?P<m{n}>[0-5]\d)')}(?!\d)"
-            rf"{maybe(rf'\s?(?P<mer{n}>{mer})')}|(?P<noon{n}>{_alt(w for w, h in v.meridiem.items() if h == 'noon')})\b)"
+            rf"{maybe(rf'\s?(?P<mer{n}>{mer})')}|(?P<noon{n}>{trie(w for w, h in v.meridiem.items() if h == 'noon')})\b)"
         )
 
     # "between 3 and 5 pm": "and" joins a range only after "between"
-    between = _alt(v.words("range_between"))
-    between_join = _alt(v.words("range_between_joiners"))
+    between = trie(v.words("range_between"))
+    between_join = trie(v.words("range_between_joiners"))
     return (
         rf"(?<![\w:./$#-]){maybe(rf'(?P<btw>{between})\s+')}{atom(1)}"
         + maybe(rf"(?P<join>\s*(?:{join})\s*|\s+(?P<btw_join>{between_join})\s+|\s+){atom(2)}")
@@ -312,7 +282,7 @@ def _time_regex(v: Vocabulary, lowered: bool = False) -> str:
 def _cue_regex(words, gap_words: int) -> re.Pattern:
     """A cue word followed by at most ``gap_words`` other words, at the very end of the looked-at text."""
     gap = rf"(?:[\s:,]+[^\s:,]+){{0,{gap_words}}}"
-    return re.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w){gap}[\s:,(]*$")
+    return re.compile(rf"(?<!\w)(?:{trie(words)})(?!\w){gap}[\s:,(]*$")
 
 
 # Around a number, a date or time may reach back to "this Saturday, September 22" and on to

@@ -8,9 +8,7 @@ character, which alone would hold extraction under 1 MB/s on long items.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
-from itertools import groupby
 from operator import itemgetter
 
 from . import lexicon
@@ -171,26 +169,7 @@ def _name_starts() -> re.Pattern[str]:
     made an object of each. A letter outside ASCII may start it too, which only lets a rare text
     through to the reading that decides exactly.
     """
-    return re.compile(rf"[^a-z](?:{_trie(lexicon.language_words().triggers)})(?![^\W\d_])")
-
-
-def _trie(words: Iterable[str]) -> str:
-    """'arabe', 'arabic', 'dari' -> 'arab(?:e|ic)|dari': one pass over a word's letters tries every
-    name at once, not each name in turn."""
-    return "|".join(_branches(words))
-
-
-def _branches(words: Iterable[str]) -> list[str]:
-    out = []
-    for first, group in groupby(sorted(words), key=itemgetter(0)):
-        rest = [w[1:] for w in group]
-        tails = _branches(w for w in rest if w)
-        ends = "" if all(rest) else "?"  # a word ends here, a longer one goes on
-        if len(tails) == 1 and not ends:
-            out.append(re.escape(first) + tails[0])
-        else:
-            out.append(re.escape(first) + (f"(?:{'|'.join(tails)}){ends}" if tails else ""))
-    return out
+    return re.compile(rf"[^a-z](?:{lexicon.trie(lexicon.language_words().triggers)})(?![^\W\d_])")
 
 
 def _offered_in(tokens: list[str]) -> list[str]:
