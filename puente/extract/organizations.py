@@ -27,7 +27,6 @@ from .org_names import (
     initials,
     named_chunks,
     org_span,
-    org_spans,
     runs_start_at,
     span_text,
     tokens,
@@ -89,13 +88,9 @@ def acronyms(text: str) -> dict[str, str]:
     return read(text).acronyms
 
 
-def find(text: str, acronyms: dict[str, str], toks: list[Token] | None = None) -> tuple[str, ...]:
-    """Organizations named in one item's text, each once, in order of first mention. ``toks`` are
-    the text's ``tokens`` when the caller has them already."""
-    if toks is None:
-        toks, _, spans, _, _ = named_chunks(text)
-    else:
-        spans = [s for chunk in chunks(toks) for s in org_spans(chunk)]
+def find(text: str, acronyms: dict[str, str]) -> tuple[str, ...]:
+    """Organizations named in one item's text, each once, in order of first mention."""
+    toks, _, spans, _, _ = named_chunks(text)
     words = {t.text for t in toks}
     acrs = _acronyms_of(toks)
     return _find(text, 0, len(text), words, acrs, spans, acronyms, _by_first_word(acronyms), cued=True)
